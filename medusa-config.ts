@@ -1,0 +1,75 @@
+/**
+ * The dev/test app: a Medusa app whose own `src/` is this plugin. The demo, the
+ * integration tests and the browser tests all boot it. A real shop loads the
+ * plugin with `plugins: [{ resolve: "medusa-plugin-post-purchase", options }]`
+ * instead (see README).
+ */
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const sendgridApiKey = process.env.SENDGRID_API_KEY
+
+const emailProvider = sendgridApiKey
+  ? {
+      resolve: "./src/providers/sendgrid",
+      id: "sendgrid",
+      options: {
+        channels: ["email"],
+        apiKey: sendgridApiKey,
+        from: process.env.SENDGRID_FROM || "shop@example.com",
+        // only the tests and the benchmark point this at a local stub
+        baseUrl: process.env.SENDGRID_BASE_URL,
+        categories: ["post-purchase"],
+      },
+    }
+  : {
+      resolve: "./src/providers/mailbox",
+      id: "mailbox",
+      options: {
+        channels: ["email"],
+        directory: process.env.PP_MAILBOX_DIR || ".mailbox",
+      },
+    }
+
+const postPurchaseOptions = {
+  brand: {
+    name: "Acme Outfitters",
+    primaryColor: "#0f766e",
+    supportEmail: "help@acme.test",
+    supportUrl: "http://localhost:8000/help",
+    address: "Keizersgracht 1, 1015 CJ Amsterdam",
+    newsletterUrl: "http://localhost:8000/newsletter",
+    social: [
+      { label: "Instagram", url: "https://instagram.com/acme" },
+      { label: "Facebook", url: "https://facebook.com/acme" },
+    ],
+  },
+  storefrontUrl: process.env.STORE_URL || "http://localhost:8000",
+}
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:8000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.ADMIN_DISABLED === "true",
+  },
+  modules: [
+    {
+      resolve: "./src/modules/post-purchase",
+      options: postPurchaseOptions,
+    },
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: { providers: [emailProvider] },
+    },
+  ],
+})

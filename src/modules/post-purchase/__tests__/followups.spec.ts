@@ -1,0 +1,119 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { POST_PURCHASE_MODULE } from ".."
+import { FlowSetting } from "../models/flow-setting"
+import { Followup } from "../models/followup"
+import PostPurchaseModuleService from "../service"
+import type { NewFollowup } from "../types"
+
+jest.setTimeout(60_000)
+
+const MINUTE = 60_000
+
+function newFollowup(n: number, overrides: Partial<NewFollowup> = {}): NewFollowup {
+  const anchor = new Date(Date.now() - 10 * MINUTE)
+  return {
+    flow: "thank-you",
+    step: 0,
+    order_id: `order_${n}`,
+    customer_id: `cus_${n}`,
+    email: `buyer${n}@example.com`,
+    anchor_event: "order.placed",
+    anchor_at: anchor,
+    send_at: anchor,
+    idempotency_key: `order_${n}:thank-you:0`,
+    ...overrides,
+  }
+}
+
+moduleIntegrationTestRunner<PostPurchaseModuleService>({
+  moduleName: POST_PURCHASE_MODULE,
+  resolve: "./src/modules/post-purchase",
+  moduleModels: [Followup, FlowSetting],
+  testSuite: ({ service }) => {
+    describe("scheduling", () => {
+      it("creates a follow-up once per idempotency key, however often it is asked", async () => {
+        const first = await service.createMissingFollowups([newFollowup(1)])
+        const again = await service.createMissingFollowups([newFollowup(1), newFollowup(2)])
+
+        expect(first).toHaveLength(1)
+        expect(again.map((r) => r.idempotency_key)).toEqual(["order_2:thank-you:0"])
+        const rows = await service.listFollowups({ order_id: ["order_1", "order_2"] })
+        expect(rows).toHaveLength(2)
+        expect(rows.every((r) => r.status === "scheduled" && r.attempts === 0)).toBe(true)
+      })
+
+      it("keeps one row when the same follow-up is scheduled concurrently", async () => {
+        const results = await Promise.all(
+          Array.from({ length: 6 }, () => service.createMissingFollowups([newFollowup(7)]))
+        )
+        expect(results.flat()).toHaveLength(1)
+        expect(await service.listFollowups({ order_id: "order_7" })).toHaveLength(1)
+      })
+
+      it("rejects a second row with the same key through the generated CRUD too", async () => {
+        await service.createFollowups(newFollowup(3))
+        await expect(service.createFollowups(newFollowup(3))).rejects.toThrow(/idempotency_key/)
+      })
+    })
+
+    describe("claiming due follow-ups", () => {
+      it("gives each due row to exactly one of several concurrent claims", async () => {
+        await service.createMissingFollowups(Array.from({ length: 60 }, (_, i) => newFollowup(100 + i)))
+
+        const claims = await Promise.all(
+          Array.from({ length: 4 }, () => service.claimDueFollowups({ limit: 25, leaseSeconds: 300 }))
+        )
+        const ids = claims.flat().map((row) => row.id)
+
+        expect(ids).toHaveLength(60)
+        expect(new Set(ids).size).toBe(60)
+        const rows = await service.listFollowups({ id: ids })
+        expect(rows.every((r) => r.status === "sending" && r.attempts === 1)).toBe(true)
+      })
+
+      it("leaves rows that are not due yet, and respects the limit", async () => {
+        const later = new Date(Date.now() + 60 * MINUTE)
+        await service.createMissingFollowups([
+          newFollowup(1),
+          newFollowup(2),
+          newFollowup(3, { send_at: later }),
+        ])
+
+        const lease = { leaseSeconds: 3 * 60 * 60 }
+        const firstClaim = await service.claimDueFollowups({ limit: 1, ...lease })
+        const secondClaim = await service.claimDueFollowups({ limit: 10, ...lease })
+        const thirdClaim = await service.claimDueFollowups({ limit: 10, ...lease })
+
+        expect(firstClaim).toHaveLength(1)
+        expect(secondClaim).toHaveLength(1)
+        expect(thirdClaim).toHaveLength(0)
+        expect(firstClaim[0].order_id).not.toBe(secondClaim[0].order_id)
+
+        const nowDue = await service.claimDueFollowups({
+          limit: 10,
+          ...lease,
+          now: new Date(later.getTime() + MINUTE),
+        })
+        expect(nowDue.map((r) => r.order_id)).toEqual(["order_3"])
+      })
+
+      it("reclaims a sending row only after its worker's lease ran out", async () => {
+        await service.createMissingFollowups([newFollowup(1)])
+        const [claimed] = await service.claimDueFollowups({ limit: 10, leaseSeconds: 120 })
+
+        expect(await service.claimDueFollowups({ limit: 10, leaseSeconds: 120 })).toHaveLength(0)
+
+        const afterLease = new Date(Date.now() + 3 * MINUTE)
+        const [reclaimed] = await service.claimDueFollowups({ limit: 10, leaseSeconds: 120, now: afterLease })
+        expect(reclaimed.id).toBe(claimed.id)
+        expect(reclaimed.attempts).toBe(2)
+      })
+
+      it("claims only the given follow-ups when ids are passed", async () => {
+        const created = await service.createMissingFollowups([newFollowup(1), newFollowup(2)])
+        const claimed = await service.claimDueFollowups({ limit: 10, leaseSeconds: 300, ids: [created[1].id] })
+        expect(claimed.map((r) => r.id)).toEqual([created[1].id])
+      })
+    })
+  },
+})

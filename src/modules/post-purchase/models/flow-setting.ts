@@ -1,0 +1,14 @@
+import { model } from "@medusajs/framework/utils"
+
+/** What an admin changed about a flow; flows without a row use their declared defaults. */
+export const FlowSetting = model.define(
+  { name: "FlowSetting", tableName: "pp_flow_setting" },
+  {
+    id: model.id({ prefix: "ppfs" }).primaryKey(),
+    flow: model.text().unique(),
+    enabled: model.boolean(),
+    delay_seconds: model.number(),
+    // flow-specific settings (later flows: survey questions, reminder copy, ...)
+    options: model.json().nullable(),
+  }
+)

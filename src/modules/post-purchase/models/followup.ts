@@ -1,0 +1,65 @@
+import { model } from "@medusajs/framework/utils"
+
+export const FOLLOWUP_STATUSES = [
+  "scheduled",
+  "sending",
+  "sent",
+  "failed",
+  "canceled",
+  "skipped",
+] as const
+
+/** One email of one flow for one order, from scheduling to delivery. */
+export const Followup = model
+  .define(
+    { name: "Followup", tableName: "pp_followup" },
+    {
+      id: model.id({ prefix: "ppfu" }).primaryKey(),
+      // key of the flow declaration in src/flows that renders this email
+      flow: model.text(),
+      // position inside a multi-email flow; 0 for single-email flows
+      step: model.number().default(0),
+      order_id: model.text(),
+      customer_id: model.text().nullable(),
+      // recipient address, captured when the follow-up is scheduled
+      email: model.text(),
+      // the event the delay counts from (order.placed, shipment.created, ...)
+      anchor_event: model.text(),
+      anchor_at: model.dateTime(),
+      // when the follow-up is due; moved forward by retries
+      send_at: model.dateTime(),
+      status: model.enum([...FOLLOWUP_STATUSES]).default("scheduled"),
+      attempts: model.number().default(0),
+      // a `sending` row is owned by its worker until then (lease)
+      locked_until: model.dateTime().nullable(),
+      last_error: model.text().nullable(),
+      // why a follow-up was skipped or canceled
+      status_reason: model.text().nullable(),
+      notification_id: model.text().nullable(),
+      // the provider's id for the sent message (SendGrid's X-Message-Id)
+      provider_message_id: model.text().nullable(),
+      sent_at: model.dateTime().nullable(),
+      // order + flow + step: a follow-up exists once, whatever the event bus redelivers
+      idempotency_key: model.text().unique(),
+      metadata: model.json().nullable(),
+    }
+  )
+  .indexes([
+    {
+      // serves the dispatcher's "due now" claim
+      name: "IDX_pp_followup_due",
+      on: ["send_at"],
+      where: "status = 'scheduled' AND deleted_at IS NULL",
+    },
+    {
+      // serves reclaiming rows whose worker died
+      name: "IDX_pp_followup_lease",
+      on: ["locked_until"],
+      where: "status = 'sending' AND deleted_at IS NULL",
+    },
+    {
+      name: "IDX_pp_followup_order_id",
+      on: ["order_id"],
+      where: "deleted_at IS NULL",
+    },
+  ])

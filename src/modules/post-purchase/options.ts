@@ -1,0 +1,90 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { z } from "@medusajs/framework/zod"
+import { DEFAULTS } from "../../lib/defaults"
+
+const hexColour = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour like #1f2937")
+
+const link = z.object({ label: z.string().min(1), url: z.url() }).strict()
+
+const brandSchema = z
+  .object({
+    /** Shown in the header, the footer and the subject lines. */
+    name: z.string().min(1).default("Our shop"),
+    logoUrl: z.url().optional(),
+    primaryColor: hexColour.default("#111827"),
+    supportEmail: z.email().optional(),
+    supportUrl: z.url().optional(),
+    /** Postal address printed in the footer (required for marketing mail in many countries). */
+    address: z.string().optional(),
+    newsletterUrl: z.url().optional(),
+    social: z.array(link).default([]),
+  })
+  .strict()
+
+const flowOverrideSchema = z
+  .object({
+    enabled: z.boolean().optional(),
+    delaySeconds: z.number().int().min(0).max(DEFAULTS.maxDelaySeconds).optional(),
+  })
+  .strict()
+
+export const pluginOptionsSchema = z
+  .object({
+    brand: brandSchema.prefault({}),
+    /** Base URL of the storefront; links in emails point there. */
+    storefrontUrl: z.url().default("http://localhost:8000"),
+    /** Notification Module channel to send on; use your own when the app already has an email provider. */
+    channel: z.string().min(1).default(DEFAULTS.channel),
+    /** Sender address handed to the provider; the provider's own `from` when unset. */
+    from: z.string().min(3).optional(),
+    dispatch: z
+      .object({
+        batchSize: z.number().int().min(1).max(1000).default(DEFAULTS.batchSize),
+        concurrency: z.number().int().min(1).max(64).default(DEFAULTS.concurrency),
+        maxAttempts: z.number().int().min(1).max(25).default(DEFAULTS.maxAttempts),
+        backoffSeconds: z.number().int().min(1).default(DEFAULTS.backoffSeconds),
+        maxBackoffSeconds: z.number().int().min(1).default(DEFAULTS.maxBackoffSeconds),
+        leaseSeconds: z.number().int().min(10).default(DEFAULTS.leaseSeconds),
+      })
+      .strict()
+      .prefault({}),
+    /** Defaults per flow key, before any admin change. */
+    flows: z.record(z.string(), flowOverrideSchema).default({}),
+  })
+  .strict()
+
+export type PluginOptionsInput = z.input<typeof pluginOptionsSchema>
+export type PluginOptions = z.output<typeof pluginOptionsSchema>
+
+/**
+ * Validates the plugin options once, at boot. The error names the first bad
+ * option by its path, e.g. `brand.primaryColor`.
+ */
+export function parsePluginOptions(raw: unknown): PluginOptions {
+  const result = pluginOptionsSchema.safeParse(withoutFrameworkKeys(raw))
+  if (result.success) {
+    return result.data
+  }
+  const issues = result.error.issues.map((issue) => {
+    const path = [...issue.path, ...("keys" in issue ? [issue.keys[0]] : [])].join(".")
+    return `"${path}": ${issue.message}`
+  })
+  throw new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    `medusa-plugin-post-purchase: invalid option ${issues.join("; ")}`
+  )
+}
+
+/** Keys Medusa itself adds to a module's options (the test runner adds `database`). */
+const FRAMEWORK_KEYS = new Set(["database"])
+
+function withoutFrameworkKeys(raw: unknown): Record<string, unknown> {
+  if (!raw || typeof raw !== "object") {
+    return {}
+  }
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, unknown>).filter(([key]) => !FRAMEWORK_KEYS.has(key))
+  )
+}

@@ -9,7 +9,7 @@ const { spawnSync } = require("child_process")
 const path = require("path")
 const { startPostgres, dbEnv } = require("./db")
 
-const TIERS = ["unit", "integration:modules"]
+const TIERS = ["unit", "integration:modules", "integration:http"]
 
 async function main() {
   const [first, ...rest] = process.argv.slice(2)

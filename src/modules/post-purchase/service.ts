@@ -116,4 +116,17 @@ export default class PostPurchaseModuleService extends MedusaService({
       [now, ...idParams, limit, now, ...idParams, limit, now, leaseSeconds]
     )
   }
+
+  /** Gives claimed rows back untouched, for a dispatcher run that failed before sending them. */
+  async releaseClaims(ids: string[]): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await this.manager_.execute(
+      `UPDATE pp_followup
+       SET status = 'scheduled', attempts = GREATEST(attempts - 1, 0), locked_until = NULL, updated_at = now()
+       WHERE status = 'sending' AND id IN (${ids.map(() => "?").join(", ")})`,
+      ids
+    )
+  }
 }

@@ -47,7 +47,11 @@ export class SendgridNotificationProviderService extends AbstractNotificationPro
     this.client_ = new MailService()
     this.client_.setApiKey(options.apiKey)
     if (options.baseUrl) {
-      this.client_.client.setDefaultRequest("baseUrl", options.baseUrl)
+      // the typings omit the client MailService holds; it is public at run time
+      ;(this.client_ as unknown as { client: { setDefaultRequest(key: string, value: string): void } }).client.setDefaultRequest(
+        "baseUrl",
+        options.baseUrl
+      )
     }
   }
 

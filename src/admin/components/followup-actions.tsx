@@ -1,0 +1,80 @@
+import { Button, toast, usePrompt } from "@medusajs/ui"
+import { errorMessage, useCancelFollowup, useResendFollowup } from "../lib/api"
+import type { FollowupView } from "../lib/types"
+
+type Props = { orderId: string; followup: FollowupView }
+
+/**
+ * "Resend" for a failed follow-up, "Cancel" for a scheduled one, nothing otherwise.
+ * The handlers await the mutation (rather than passing callbacks to `mutate`) because
+ * the refreshed list swaps the button out, and callbacks of an unmounted observer never run.
+ */
+export const FollowupActions = ({ orderId, followup }: Props) => {
+  if (followup.status === "failed") {
+    return <ResendButton orderId={orderId} followup={followup} />
+  }
+  if (followup.status === "scheduled") {
+    return <CancelButton orderId={orderId} followup={followup} />
+  }
+  return null
+}
+
+const ResendButton = ({ orderId, followup }: Props) => {
+  const { mutateAsync, isPending } = useResendFollowup(orderId)
+
+  const resend = async () => {
+    try {
+      await mutateAsync(followup)
+      toast.success(`${followup.flow_label} will be sent again`)
+    } catch (error) {
+      toast.error(`Could not resend ${followup.flow_label}`, { description: errorMessage(error) })
+    }
+  }
+
+  return (
+    <Button
+      size="small"
+      variant="secondary"
+      data-testid={`pp-followup-${followup.flow}-resend`}
+      isLoading={isPending}
+      onClick={resend}
+    >
+      Resend
+    </Button>
+  )
+}
+
+const CancelButton = ({ orderId, followup }: Props) => {
+  const { mutateAsync, isPending } = useCancelFollowup(orderId)
+  const prompt = usePrompt()
+
+  const cancel = async () => {
+    const confirmed = await prompt({
+      title: "Cancel this follow-up?",
+      description: `${followup.flow_label} will not be sent to ${followup.email}. This can't be undone.`,
+      confirmText: "Cancel follow-up",
+      cancelText: "Keep it",
+    })
+    if (!confirmed) {
+      return
+    }
+    try {
+      await mutateAsync(followup)
+      toast.success(`${followup.flow_label} was canceled`)
+    } catch (error) {
+      toast.error(`Could not cancel ${followup.flow_label}`, { description: errorMessage(error) })
+    }
+  }
+
+  return (
+    <Button
+      size="small"
+      variant="secondary"
+      data-testid={`pp-followup-${followup.flow}-cancel`}
+      isLoading={isPending}
+      onClick={cancel}
+    >
+      Cancel
+    </Button>
+  )
+}

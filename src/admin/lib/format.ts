@@ -1,0 +1,40 @@
+import type { FlowTrigger } from "./types"
+
+export type DelayUnit = "minutes" | "hours" | "days"
+
+export const DELAY_UNITS: { value: DelayUnit; label: string; seconds: number }[] = [
+  { value: "minutes", label: "Minutes", seconds: 60 },
+  { value: "hours", label: "Hours", seconds: 60 * 60 },
+  { value: "days", label: "Days", seconds: 24 * 60 * 60 },
+]
+
+export const unitSeconds = (unit: DelayUnit) =>
+  DELAY_UNITS.find((u) => u.value === unit)!.seconds
+
+/** Picks the largest unit that expresses the delay as a whole number (minutes otherwise). */
+export const splitDelay = (seconds: number): { amount: number; unit: DelayUnit } => {
+  const unit =
+    [...DELAY_UNITS].reverse().find((u) => seconds > 0 && seconds % u.seconds === 0) ??
+    DELAY_UNITS[0]
+  return { amount: seconds / unit.seconds, unit: unit.value }
+}
+
+/** "Immediately", "After 30 minutes", "After 1 day" ... */
+export const formatDelay = (seconds: number) => {
+  if (seconds === 0) {
+    return "Immediately"
+  }
+  const { amount, unit } = splitDelay(seconds)
+  const name = amount === 1 ? unit.slice(0, -1) : unit
+  return `After ${amount} ${name}`
+}
+
+const TRIGGER_LABELS: Record<FlowTrigger, string> = {
+  "order.placed": "Order placed",
+}
+
+export const formatTrigger = (trigger: string) =>
+  TRIGGER_LABELS[trigger as FlowTrigger] ?? trigger
+
+export const formatDate = (value: string | null) =>
+  value ? new Date(value).toLocaleString() : "-"

@@ -1,0 +1,114 @@
+import { Column, Img, Row, Section, Text } from "@react-email/components"
+import type { CSSProperties } from "react"
+import type { EmailOrder } from "../types"
+import { formatMoney } from "./format"
+import { colors, fontFamily } from "./styles"
+
+export interface OrderItemsProps {
+  order: EmailOrder
+}
+
+/** The price table: one row per line item, then subtotal, shipping, discount, tax and total. */
+export function OrderItems({ order }: OrderItemsProps) {
+  const money = (amount: number) => formatMoney(amount, order.currency_code)
+
+  return (
+    <Section data-block="order-items" style={{ margin: "0 0 24px" }}>
+      {order.items.map((item) => (
+        <Row key={item.id} style={itemRow}>
+          {item.thumbnail ? (
+            <Column width="80" style={{ ...cell, width: "80px", paddingRight: "16px" }}>
+              <Img src={item.thumbnail} alt={item.title} width="64" height="64" style={thumbnail} />
+            </Column>
+          ) : null}
+          <Column style={cell}>
+            <Text style={itemTitle}>{item.title}</Text>
+            {item.variant_title ? <Text style={detail}>{item.variant_title}</Text> : null}
+            <Text style={detail}>
+              {item.quantity > 1
+                ? `Quantity: ${item.quantity} · ${money(item.unit_price)} each`
+                : `Quantity: ${item.quantity}`}
+            </Text>
+          </Column>
+          <Column align="right" style={{ ...cell, whiteSpace: "nowrap", paddingLeft: "16px" }}>
+            <Text style={itemTitle}>{money(item.total)}</Text>
+          </Column>
+        </Row>
+      ))}
+      <Row data-skip-in-text="true">
+        <Column style={{ height: "12px", lineHeight: "12px", fontSize: "1px" }}>&nbsp;</Column>
+      </Row>
+      <TotalRow label="Subtotal" value={money(order.subtotal)} />
+      <TotalRow label="Shipping" value={order.shipping_total === 0 ? "Free" : money(order.shipping_total)} />
+      {order.discount_total > 0 ? <TotalRow label="Discount" value={money(-order.discount_total)} /> : null}
+      <TotalRow label="Tax" value={money(order.tax_total)} />
+      <TotalRow label="Total" value={money(order.total)} strong />
+    </Section>
+  )
+}
+
+function TotalRow({ label, value, strong = false }: { label: string; value: string; strong?: boolean }) {
+  const style = strong ? totalStrong : total
+  return (
+    <Row>
+      <Column>
+        <Text style={style}>{label}</Text>
+      </Column>
+      <Column align="right" style={{ whiteSpace: "nowrap" }}>
+        <Text style={style}>{value}</Text>
+      </Column>
+    </Row>
+  )
+}
+
+const itemRow: CSSProperties = {
+  borderBottom: `1px solid ${colors.border}`,
+}
+
+// On the cell, not the row's table: Outlook ignores padding on <table>.
+const cell: CSSProperties = {
+  padding: "12px 0",
+  verticalAlign: "top",
+}
+
+const thumbnail: CSSProperties = {
+  display: "block",
+  width: "64px",
+  height: "64px",
+  objectFit: "cover",
+  borderRadius: "6px",
+  border: `1px solid ${colors.border}`,
+}
+
+const itemTitle: CSSProperties = {
+  fontFamily,
+  fontSize: "15px",
+  lineHeight: "22px",
+  fontWeight: 600,
+  color: colors.text,
+  margin: 0,
+}
+
+const detail: CSSProperties = {
+  fontFamily,
+  fontSize: "14px",
+  lineHeight: "20px",
+  color: colors.muted,
+  margin: 0,
+}
+
+const total: CSSProperties = {
+  fontFamily,
+  fontSize: "14px",
+  lineHeight: "24px",
+  color: colors.muted,
+  margin: 0,
+}
+
+const totalStrong: CSSProperties = {
+  ...total,
+  fontSize: "16px",
+  fontWeight: 700,
+  color: colors.text,
+  paddingTop: "4px",
+}

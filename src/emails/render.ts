@@ -1,0 +1,39 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { render } from "@react-email/components"
+import type { ReactElement } from "react"
+
+export interface RenderedEmail {
+  html: string
+  text: string
+}
+
+/**
+ * Renders an email to HTML and plain text. A template that throws rejects, and
+ * so does one that renders nothing: an empty mail must never be sent.
+ */
+export async function renderEmail(element: ReactElement): Promise<RenderedEmail> {
+  const html = await render(element)
+  const text = await render(element, { plainText: true, htmlToTextOptions })
+
+  const body = html.replace(/<!DOCTYPE[^>]*>/i, "").trim()
+  if (!body || !text.trim()) {
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `The email template ${templateName(element)} rendered an empty email`
+    )
+  }
+  return { html, text }
+}
+
+// html-to-text shouts headings in capitals by default; a thank-you should not.
+const htmlToTextOptions = {
+  selectors: ["h1", "h2", "h3"].map((selector) => ({ selector, options: { uppercase: false } })),
+}
+
+function templateName(element: ReactElement): string {
+  const type = element.type
+  if (typeof type === "string") {
+    return type
+  }
+  return (type as { displayName?: string; name?: string }).displayName || type.name || "(anonymous)"
+}

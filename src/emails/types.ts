@@ -1,0 +1,68 @@
+/** What every email knows about the shop; comes from the plugin's `brand` option. */
+export interface BrandProps {
+  name: string
+  logoUrl?: string
+  /** Hex colour for buttons, links and the header rule. */
+  primaryColor: string
+  supportEmail?: string
+  supportUrl?: string
+  address?: string
+  newsletterUrl?: string
+  social: { label: string; url: string }[]
+}
+
+export interface EmailAddress {
+  first_name: string | null
+  last_name: string | null
+  company: string | null
+  address_1: string | null
+  address_2: string | null
+  city: string | null
+  postal_code: string | null
+  province: string | null
+  country_code: string | null
+  phone: string | null
+}
+
+export interface EmailLineItem {
+  id: string
+  title: string
+  /** e.g. "Size M / Blue"; null for products without options */
+  variant_title: string | null
+  thumbnail: string | null
+  quantity: number
+  /** In the currency's main unit (Medusa v2 amounts), e.g. 19.5 = €19.50 */
+  unit_price: number
+  total: number
+}
+
+/** An order as the email templates see it: plain, serialisable, amounts as numbers. */
+export interface EmailOrder {
+  id: string
+  display_id: number | string
+  email: string
+  currency_code: string
+  /** ISO 8601 */
+  created_at: string
+  customer_first_name: string | null
+  items: EmailLineItem[]
+  subtotal: number
+  shipping_total: number
+  discount_total: number
+  tax_total: number
+  total: number
+  shipping_address: EmailAddress | null
+}
+
+/** The returns-policy block; its content arrives with the returns-policy capability. */
+export interface ReturnsPolicyProps {
+  title: string
+  summary: string
+  url?: string
+}
+
+export interface OrderEmailProps {
+  brand: BrandProps
+  order: EmailOrder
+  storefrontUrl: string
+}

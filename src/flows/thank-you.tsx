@@ -1,0 +1,30 @@
+import ThankYouEmail, { type ThankYouEmailProps } from "../emails/thank-you"
+import { EMAIL_ORDER_FIELDS, toEmailOrder } from "./order-data"
+import type { FlowDefinition } from "./types"
+
+const DAY = 24 * 60 * 60
+
+/** A personal thank-you, a day after the order, separate from the receipt. */
+export const thankYouFlow: FlowDefinition<ThankYouEmailProps> = {
+  key: "thank-you",
+  label: "Thank-you",
+  description: "A personal thank-you with your latest news, a day after the order.",
+  category: "marketing",
+  trigger: "order.placed",
+  defaultDelaySeconds: DAY,
+  defaultEnabled: true,
+  orderFields: EMAIL_ORDER_FIELDS,
+  buildProps: ({ order, brand, options }) => ({
+    brand,
+    order: toEmailOrder(order),
+    storefrontUrl: options.storefrontUrl,
+  }),
+  previewProps: (brand, options) => ({
+    ...ThankYouEmail.PreviewProps,
+    brand,
+    storefrontUrl: options.storefrontUrl,
+  }),
+  subject: ({ order, brand }) =>
+    `Thank you${order.customer_first_name ? `, ${order.customer_first_name}` : ""}, from all of us at ${brand.name}`,
+  template: (props) => <ThankYouEmail {...props} />,
+}

@@ -1,0 +1,47 @@
+import type { ReactElement } from "react"
+import type { PluginOptions } from "../modules/post-purchase/options"
+import type { BrandProps } from "../emails/types"
+
+/** The order events a flow can be anchored to. Later capabilities add shipped and delivered. */
+export type FlowTrigger = "order.placed"
+
+/**
+ * Transactional email (confirmation, receipts) is sent to every buyer;
+ * marketing email needs consent and carries an unsubscribe link.
+ */
+export type FlowCategory = "transactional" | "marketing"
+
+/** The order, loaded once per dispatcher batch with the union of every flow's `orderFields`. */
+export type LoadedOrder = Record<string, any> & { id: string; status: string; email: string | null }
+
+export interface FlowContext {
+  order: LoadedOrder
+  options: PluginOptions
+  brand: BrandProps
+}
+
+/**
+ * One declaration per email flow, in the spirit of Vendure's EmailEventListener:
+ * scheduling, sending, the admin list, previews and tests all derive from it.
+ */
+export interface FlowDefinition<Props = any> {
+  /** Stable id, stored on every follow-up and in the flow settings. */
+  key: string
+  /** Name and one-line purpose shown in the admin. */
+  label: string
+  description: string
+  category: FlowCategory
+  trigger: FlowTrigger
+  /** How long after the trigger the email is due; admins can change it. */
+  defaultDelaySeconds: number
+  /** Flows are on unless declared otherwise; admins can switch them. */
+  defaultEnabled: boolean
+  /** query.graph fields of the order this flow's props need. */
+  orderFields: string[]
+  /** Builds the template's props from the loaded order. */
+  buildProps: (context: FlowContext) => Props
+  /** Props for previews in the admin, with the shop's own brand filled in. */
+  previewProps: (brand: BrandProps, options: PluginOptions) => Props
+  subject: (props: Props) => string
+  template: (props: Props) => ReactElement
+}

@@ -1,0 +1,6 @@
+export * from "./cancel-followup"
+export * from "./cancel-order-followups"
+export * from "./dispatch-due-followups"
+export * from "./resend-followup"
+export * from "./schedule-order-followups"
+export * from "./update-flow-setting"

@@ -1,0 +1,77 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { POST_PURCHASE_MODULE, type FollowupDTO, type FollowupStatus } from "../../modules/post-purchase"
+import type PostPurchaseModuleService from "../../modules/post-purchase/service"
+
+export type SetFollowupsStatusStepInput = {
+  /** Which follow-ups: by id, or all of an order. */
+  selector: { id?: string[]; order_id?: string }
+  /** Only rows in one of these statuses change; with `ids`, any other status is a 400. */
+  from: FollowupStatus[]
+  to: "canceled" | "scheduled"
+  reason?: string | null
+  /** For `scheduled`: when it is due again (default now). */
+  send_at?: string | Date
+}
+
+type Previous = Pick<
+  FollowupDTO,
+  "id" | "status" | "status_reason" | "send_at" | "attempts" | "locked_until"
+>
+
+export const setFollowupsStatusStepId = "pp-set-followups-status"
+
+/**
+ * Moves follow-ups between the states an admin or an order event can change:
+ * cancel pending ones, or schedule failed ones again (resend).
+ */
+export const setFollowupsStatusStep = createStep(
+  setFollowupsStatusStepId,
+  async (input: SetFollowupsStatusStepInput, { container }) => {
+    const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+    const fields: (keyof Previous)[] = ["id", "status", "status_reason", "send_at", "attempts", "locked_until"]
+
+    const candidates: Previous[] = await service.listFollowups(input.selector, { select: fields })
+    if (input.selector.id) {
+      const found = new Map(candidates.map((row) => [row.id, row]))
+      for (const id of input.selector.id) {
+        const row = found.get(id)
+        if (!row) {
+          throw new MedusaError(MedusaError.Types.NOT_FOUND, `Follow-up with id "${id}" was not found`)
+        }
+        if (!input.from.includes(row.status)) {
+          throw new MedusaError(
+            MedusaError.Types.NOT_ALLOWED,
+            `Follow-up "${id}" is ${row.status}; only ${input.from.join(" or ")} follow-ups can be ${
+              input.to === "canceled" ? "canceled" : "sent again"
+            }`
+          )
+        }
+      }
+    }
+    const previous = candidates.filter((row) => input.from.includes(row.status))
+    if (!previous.length) {
+      return new StepResponse([] as FollowupDTO[], [] as Previous[])
+    }
+
+    const change =
+      input.to === "canceled"
+        ? { status: "canceled" as const, status_reason: input.reason ?? null, locked_until: null }
+        : {
+            status: "scheduled" as const,
+            status_reason: input.reason ?? null,
+            send_at: input.send_at ? new Date(input.send_at) : new Date(),
+            attempts: 0,
+            locked_until: null,
+          }
+    const updated = await service.updateFollowups(previous.map((row) => ({ id: row.id, ...change })))
+    return new StepResponse(updated, previous)
+  },
+  async (previous, { container }) => {
+    if (!previous?.length) {
+      return
+    }
+    const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+    await service.updateFollowups(previous)
+  }
+)

@@ -1,0 +1,46 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { effectiveFlowSetting, requireFlow } from "../../flows"
+import { POST_PURCHASE_MODULE, type FlowSettingDTO } from "../../modules/post-purchase"
+import type PostPurchaseModuleService from "../../modules/post-purchase/service"
+
+export type UpsertFlowSettingStepInput = {
+  flow: string
+  enabled?: boolean
+  delay_seconds?: number
+}
+
+type Compensation = { created?: string; previous?: Pick<FlowSettingDTO, "id" | "enabled" | "delay_seconds"> }
+
+export const upsertFlowSettingStepId = "pp-upsert-flow-setting"
+
+/** Saves an admin's change to a flow: on/off and delay. */
+export const upsertFlowSettingStep = createStep(
+  upsertFlowSettingStepId,
+  async (input: UpsertFlowSettingStepInput, { container }) => {
+    const flow = requireFlow(input.flow)
+    const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+    const [existing] = await service.listFlowSettings({ flow: flow.key })
+    const current = effectiveFlowSetting(flow, service.getOptions(), existing ? [existing] : [])
+    const values = {
+      enabled: input.enabled ?? current.enabled,
+      delay_seconds: input.delay_seconds ?? current.delay_seconds,
+    }
+
+    if (existing) {
+      const updated = await service.updateFlowSettings({ id: existing.id, ...values })
+      return new StepResponse<FlowSettingDTO, Compensation>(updated, {
+        previous: { id: existing.id, enabled: existing.enabled, delay_seconds: existing.delay_seconds },
+      })
+    }
+    const created = await service.createFlowSettings({ flow: flow.key, ...values })
+    return new StepResponse<FlowSettingDTO, Compensation>(created, { created: created.id })
+  },
+  async (compensation, { container }) => {
+    const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+    if (compensation?.created) {
+      await service.deleteFlowSettings(compensation.created)
+    } else if (compensation?.previous) {
+      await service.updateFlowSettings(compensation.previous)
+    }
+  }
+)

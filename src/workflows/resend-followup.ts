@@ -21,7 +21,7 @@ export const resendFollowupWorkflow = createWorkflow(
 
     const ids = transform({ input }, ({ input }) => [input.id])
     const followups = claimDueFollowupsStep({ ids })
-    const summary = sendFollowupsStep({ followups })
+    const summary = sendFollowupsStep({ followups, resend: true })
     return new WorkflowResponse(summary)
   }
 )

@@ -1,0 +1,228 @@
+#!/usr/bin/env node
+/**
+ * `npm run demo`: the plugin doing its main job on a fresh machine.
+ *
+ * Starts embedded Postgres, migrates and seeds a store, starts Medusa with the
+ * plugin and the admin, places real orders through the Store API, and waits
+ * while the dispatcher sends the order confirmations and, after a shortened
+ * demo delay, the thank-you emails into the local mailbox. Then it keeps the
+ * server running for the admin (`--exit` stops instead, for CI).
+ */
+const { spawn, spawnSync } = require("child_process")
+const fs = require("fs")
+const path = require("path")
+const { startPostgres, dbEnv, dropDatabase, createDatabaseIfMissing, ROOT } = require("./db")
+
+const EXIT = process.argv.includes("--exit")
+const PORT = 9000
+const BASE = `http://localhost:${PORT}`
+const DB_NAME = "pp_demo"
+const MAILBOX = path.join(ROOT, ".mailbox")
+const LOG = path.join(ROOT, ".data", "demo.log")
+const STATE = path.join(ROOT, ".data", "demo-store.json")
+const ADMIN = { email: "admin@acme.test", password: "supersecret" }
+/** Demo only: the thank-you falls due after seconds instead of a day. */
+const DEMO_THANK_YOU_DELAY_SECONDS = 20
+const TICK_MS = 2000
+
+const step = (text) => console.log(`\n▶ ${text}`)
+
+async function main() {
+  fs.mkdirSync(path.dirname(LOG), { recursive: true })
+  fs.writeFileSync(LOG, "")
+  fs.rmSync(MAILBOX, { recursive: true, force: true })
+
+  step("Starting Postgres")
+  const pg = await startPostgres({ log: (l) => fs.appendFileSync(LOG, l + "\n") })
+  await dropDatabase(pg, DB_NAME)
+  await createDatabaseIfMissing(pg, DB_NAME)
+  console.log(`  ${pg.external ? "using" : "embedded"} Postgres on ${pg.host}:${pg.port}, database ${DB_NAME}`)
+
+  const env = {
+    ...process.env,
+    ...dbEnv(pg, DB_NAME),
+    NODE_ENV: "development",
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    PP_MAILBOX_DIR: MAILBOX,
+    PP_DISPATCH_INTERVAL_MS: String(TICK_MS),
+    PP_DEMO_ADMIN_EMAIL: ADMIN.email,
+    PP_DEMO_ADMIN_PASSWORD: ADMIN.password,
+    PP_DEMO_STATE: STATE,
+  }
+  delete env.SENDGRID_API_KEY
+
+  let server
+  const shutdown = async (code) => {
+    if (server && server.exitCode === null) {
+      try {
+        process.kill(-server.pid, "SIGTERM")
+      } catch {}
+      await new Promise((resolve) => {
+        const timer = setTimeout(resolve, 5000)
+        server.once("exit", () => (clearTimeout(timer), resolve()))
+      })
+    }
+    await pg.stop()
+    process.exit(code)
+  }
+  process.on("SIGINT", () => shutdown(0))
+  process.on("SIGTERM", () => shutdown(0))
+
+  try {
+    step("Migrating the database (Medusa's modules and the plugin's)")
+    medusa(["db:migrate"], env)
+
+    step("Seeding a store: region, sales channel, publishable key, 3 products, a customer, an admin")
+    medusa(["exec", "./scripts/demo/seed.ts"], env)
+    const store = JSON.parse(fs.readFileSync(STATE, "utf8"))
+
+    step("Starting Medusa with the plugin and the admin")
+    server = spawn(process.execPath, [require.resolve("@medusajs/cli/cli.js"), "develop"], {
+      cwd: ROOT,
+      env: { ...env, PORT: String(PORT) },
+      detached: true,
+      stdio: ["ignore", fs.openSync(LOG, "a"), fs.openSync(LOG, "a")],
+    })
+    server.once("exit", (code) => {
+      if (code) console.error(`Medusa stopped with exit code ${code}; see ${LOG}`)
+    })
+    await waitFor(async () => (await fetch(`${BASE}/health`).catch(() => null))?.ok, "Medusa to answer", 120_000)
+    console.log(`  ready at ${BASE}`)
+
+    const token = await adminToken()
+    const admin = (urlPath, body) => call(urlPath, { token, body })
+
+    step(`Demo timing: thank-you delay set to ${DEMO_THANK_YOU_DELAY_SECONDS} s (default 1 day); dispatcher ticks every ${TICK_MS / 1000} s (default every minute)`)
+    await admin("/admin/post-purchase/flows/thank-you", { delay_seconds: DEMO_THANK_YOU_DELAY_SECONDS })
+
+    step("Placing orders through the Store API (cart → shipping → payment → complete)")
+    const orders = []
+    for (const buyer of [
+      { email: store.customer.email, first_name: "Anna", items: [[0, 1], [3, 2]] },
+      { email: "ben@example.com", first_name: "Ben", items: [[2, 1], [4, 1]] },
+    ]) {
+      const order = await checkout(store, buyer)
+      orders.push(order)
+      console.log(`  order #${order.display_id} for ${buyer.email}: ${order.items.length} items, total €${Number(order.total).toFixed(2)}`)
+    }
+
+    step("Waiting for the order confirmations, then the thank-you emails")
+    const followups = await waitFor(
+      async () => {
+        const lists = await Promise.all(
+          orders.map((o) => admin(`/admin/post-purchase/followups?order_id=${o.id}`).then((r) => r.followups))
+        )
+        const all = lists.flatMap((list, i) => list.map((f) => ({ ...f, order: orders[i].display_id })))
+        return all.length === 4 && all.every((f) => f.status === "sent") && all
+      },
+      "every follow-up to be sent",
+      (DEMO_THANK_YOU_DELAY_SECONDS + 60) * 1000
+    )
+
+    step("What was scheduled and sent")
+    console.table(
+      followups.map((f) => ({
+        order: `#${f.order}`,
+        flow: f.flow,
+        to: f.email,
+        status: f.status,
+        due: time(f.send_at),
+        sent: time(f.sent_at),
+      }))
+    )
+    const files = fs.readdirSync(MAILBOX).sort()
+    console.log(`\nMailbox: ${MAILBOX} (${files.length} files: .html, .txt and .json per email)`)
+    for (const file of files.filter((f) => f.endsWith(".html"))) console.log(`  ${file}`)
+
+    if (EXIT) {
+      console.log("\nDemo finished (--exit).")
+      return shutdown(0)
+    }
+    console.log(`
+Admin:    ${BASE}/app   (email ${ADMIN.email}, password ${ADMIN.password})
+          → Settings-free: open "Post-purchase" in the sidebar, or an order's page for its follow-ups.
+Mailbox:  ${MAILBOX}
+Logs:     ${LOG}
+Press Ctrl-C to stop.`)
+  } catch (e) {
+    console.error(`\nDemo failed: ${e.message}\nSee ${LOG} for the server's output.`)
+    return shutdown(1)
+  }
+
+  function medusa(args, env) {
+    const result = spawnSync(process.execPath, [require.resolve("@medusajs/cli/cli.js"), ...args], {
+      cwd: ROOT,
+      env,
+      encoding: "utf8",
+    })
+    fs.appendFileSync(LOG, `$ medusa ${args.join(" ")}\n${result.stdout}${result.stderr}\n`)
+    if (result.status !== 0) {
+      throw new Error(`medusa ${args.join(" ")} failed:\n${(result.stdout + result.stderr).split("\n").slice(-25).join("\n")}`)
+    }
+  }
+}
+
+async function call(urlPath, { token, key, body, method } = {}) {
+  const response = await fetch(`${BASE}${urlPath}`, {
+    method: method ?? (body ? "POST" : "GET"),
+    headers: {
+      "content-type": "application/json",
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(key ? { "x-publishable-api-key": key } : {}),
+    },
+    body: body ? JSON.stringify(body) : undefined,
+  })
+  const data = await response.json().catch(() => ({}))
+  if (!response.ok) {
+    throw new Error(`${method ?? (body ? "POST" : "GET")} ${urlPath} → ${response.status}: ${data.message ?? JSON.stringify(data)}`)
+  }
+  return data
+}
+
+async function adminToken() {
+  const { token } = await call("/auth/user/emailpass", { body: ADMIN })
+  return token
+}
+
+/** The storefront's checkout, step by step, as a shopper's browser would call it. */
+async function checkout(store, buyer) {
+  const key = store.publishable_key
+  const address = {
+    first_name: buyer.first_name,
+    last_name: "Jansen",
+    address_1: "Prinsengracht 263",
+    city: "Amsterdam",
+    postal_code: "1016 GV",
+    country_code: "nl",
+  }
+  const items = buyer.items.map(([variant, quantity]) => ({ variant_id: store.variants[variant].id, quantity }))
+  const { cart } = await call("/store/carts", { key, body: { region_id: store.region_id, email: buyer.email, items } })
+  await call(`/store/carts/${cart.id}`, { key, body: { shipping_address: address, billing_address: address } })
+  await call(`/store/carts/${cart.id}/shipping-methods`, { key, body: { option_id: store.shipping_option_id } })
+  const { payment_collection } = await call("/store/payment-collections", { key, body: { cart_id: cart.id } })
+  await call(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
+    key,
+    body: { provider_id: "pp_system_default" },
+  })
+  const completed = await call(`/store/carts/${cart.id}/complete`, { key, body: {} })
+  if (completed.type !== "order") {
+    throw new Error(`Checkout did not complete: ${JSON.stringify(completed.error ?? completed)}`)
+  }
+  return completed.order
+}
+
+async function waitFor(probe, what, timeoutMs) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    const value = await probe().catch(() => null)
+    if (value) return value
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`Timed out waiting for ${what}`)
+}
+
+function time(iso) {
+  return iso ? new Date(iso).toLocaleTimeString("en-GB") : "—"
+}
+
+main()

@@ -1,8 +1,9 @@
 import type { FlowTrigger } from "./types"
 
-export type DelayUnit = "minutes" | "hours" | "days"
+export type DelayUnit = "seconds" | "minutes" | "hours" | "days"
 
 export const DELAY_UNITS: { value: DelayUnit; label: string; seconds: number }[] = [
+  { value: "seconds", label: "Seconds", seconds: 1 },
   { value: "minutes", label: "Minutes", seconds: 60 },
   { value: "hours", label: "Hours", seconds: 60 * 60 },
   { value: "days", label: "Days", seconds: 24 * 60 * 60 },
@@ -11,11 +12,12 @@ export const DELAY_UNITS: { value: DelayUnit; label: string; seconds: number }[]
 export const unitSeconds = (unit: DelayUnit) =>
   DELAY_UNITS.find((u) => u.value === unit)!.seconds
 
-/** Picks the largest unit that expresses the delay as a whole number (minutes otherwise). */
+/** Picks the largest unit that expresses the delay as a whole number (minutes for 0). */
 export const splitDelay = (seconds: number): { amount: number; unit: DelayUnit } => {
   const unit =
-    [...DELAY_UNITS].reverse().find((u) => seconds > 0 && seconds % u.seconds === 0) ??
-    DELAY_UNITS[0]
+    seconds === 0
+      ? DELAY_UNITS[1]
+      : [...DELAY_UNITS].reverse().find((u) => seconds % u.seconds === 0)!
   return { amount: seconds / unit.seconds, unit: unit.value }
 }
 

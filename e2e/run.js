@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * `npm run test:e2e`: starts the demo (Postgres, Medusa with the plugin and
+ * the admin, real orders with their follow-ups), then runs the browser tests
+ * in headless Debian Chromium against it, then stops the demo.
+ */
+const { spawn, spawnSync } = require("child_process")
+const path = require("path")
+
+const ROOT = path.resolve(__dirname, "..")
+
+async function main() {
+  const demo = spawn(process.execPath, [path.join(ROOT, "scripts", "demo.js")], {
+    cwd: ROOT,
+    env: process.env,
+    stdio: ["ignore", "pipe", "inherit"],
+  })
+  let output = ""
+  const ready = new Promise((resolve, reject) => {
+    demo.stdout.on("data", (chunk) => {
+      process.stdout.write(chunk)
+      output += chunk
+      if (/^Admin:/m.test(output)) resolve()
+    })
+    demo.once("exit", (code) => reject(new Error(`The demo exited (${code}) before the admin was ready`)))
+  })
+
+  let status = 1
+  try {
+    await ready
+    const result = spawnSync(process.execPath, ["--test", "--test-concurrency=1", path.join(__dirname, "admin.test.js")], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, PP_E2E_BASE: "http://localhost:9000", PP_E2E_EMAIL: "admin@acme.test", PP_E2E_PASSWORD: "supersecret" },
+    })
+    status = result.status ?? 1
+  } catch (e) {
+    console.error(e.message)
+  } finally {
+    if (demo.exitCode === null) {
+      const exited = new Promise((resolve) => demo.once("exit", resolve))
+      demo.kill("SIGINT")
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))])
+    }
+  }
+  process.exit(status)
+}
+
+main()

@@ -1,0 +1,36 @@
+import { initModules } from "@medusajs/test-utils"
+import { POST_PURCHASE_MODULE } from ".."
+
+jest.setTimeout(30_000)
+
+const { DB_USERNAME, DB_PASSWORD, DB_HOST, DB_PORT } = process.env
+const clientUrl = `postgres://${DB_USERNAME}:${DB_PASSWORD}@${DB_HOST}:${DB_PORT}/postgres`
+
+function boot(options: Record<string, unknown>) {
+  return initModules({
+    databaseConfig: { clientUrl },
+    modulesConfig: {
+      [POST_PURCHASE_MODULE]: { resolve: `${__dirname}/..`, options },
+    },
+    preventConnectionDestroyWarning: true,
+  })
+}
+
+describe("booting the module", () => {
+  it("stops with one message that names the bad option", async () => {
+    await expect(boot({ brand: { primaryColor: "teal" } })).rejects.toThrow(
+      'medusa-plugin-post-purchase: invalid option "brand.primaryColor": must be a hex colour like #1f2937'
+    )
+  })
+
+  it("starts with valid options and exposes them, defaults filled in", async () => {
+    const { medusaApp, shutdown } = await boot({ brand: { name: "Acme" }, dispatch: { batchSize: 50 } })
+    try {
+      const service = medusaApp.sharedContainer!.resolve(POST_PURCHASE_MODULE)
+      expect(service.getOptions().brand.name).toBe("Acme")
+      expect(service.getOptions().dispatch).toEqual(expect.objectContaining({ batchSize: 50, maxAttempts: 5 }))
+    } finally {
+      await shutdown()
+    }
+  })
+})

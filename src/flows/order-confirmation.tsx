@@ -1,5 +1,5 @@
 import OrderConfirmationEmail, { type OrderConfirmationEmailProps } from "../emails/order-confirmation"
-import { EMAIL_ORDER_FIELDS, toEmailOrder } from "./order-data"
+import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
 import type { FlowDefinition } from "./types"
 
 /** The receipt, sent as soon as the order is placed. */
@@ -12,12 +12,8 @@ export const orderConfirmationFlow: FlowDefinition<OrderConfirmationEmailProps> 
   defaultDelaySeconds: 0,
   defaultEnabled: true,
   orderFields: EMAIL_ORDER_FIELDS,
-  buildProps: ({ order, brand, options }) => ({
-    brand,
-    order: toEmailOrder(order),
-    storefrontUrl: options.storefrontUrl,
-    returnsPolicy: null,
-  }),
+  // the returns-policy capability fills this in; until then the template shows its placeholder
+  buildProps: (context) => ({ ...orderEmailProps(context), returnsPolicy: null }),
   previewProps: (brand, options) => ({
     ...OrderConfirmationEmail.PreviewProps,
     brand,

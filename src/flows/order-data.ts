@@ -1,5 +1,5 @@
-import type { EmailAddress, EmailOrder } from "../emails/types"
-import type { LoadedOrder } from "./types"
+import type { EmailAddress, EmailOrder, OrderEmailProps } from "../emails/types"
+import type { FlowContext, LoadedOrder } from "./types"
 
 /** query.graph fields behind `EmailOrder`. */
 export const EMAIL_ORDER_FIELDS = [
@@ -28,6 +28,11 @@ export const EMAIL_ORDER_FIELDS = [
 ]
 
 const amount = (value: unknown): number => Number(value ?? 0)
+
+/** The props every order email starts from. */
+export function orderEmailProps({ order, brand, options }: FlowContext): OrderEmailProps {
+  return { brand, order: toEmailOrder(order), storefrontUrl: options.storefrontUrl }
+}
 
 /** Turns a query.graph order into the plain shape the templates take. */
 export function toEmailOrder(order: LoadedOrder): EmailOrder {

@@ -1,5 +1,5 @@
 import ThankYouEmail, { type ThankYouEmailProps } from "../emails/thank-you"
-import { EMAIL_ORDER_FIELDS, toEmailOrder } from "./order-data"
+import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
 import type { FlowDefinition } from "./types"
 
 const DAY = 24 * 60 * 60
@@ -14,11 +14,7 @@ export const thankYouFlow: FlowDefinition<ThankYouEmailProps> = {
   defaultDelaySeconds: DAY,
   defaultEnabled: true,
   orderFields: EMAIL_ORDER_FIELDS,
-  buildProps: ({ order, brand, options }) => ({
-    brand,
-    order: toEmailOrder(order),
-    storefrontUrl: options.storefrontUrl,
-  }),
+  buildProps: orderEmailProps,
   previewProps: (brand, options) => ({
     ...ThankYouEmail.PreviewProps,
     brand,

@@ -137,5 +137,30 @@ medusaIntegrationTestRunner({
       expect(data.followup).toEqual(expect.objectContaining({ id: followup.id, status: "sent", last_error: null }))
       expect(stub.requests.map((r: { status: number }) => r.status)).toEqual([400, 202])
     })
+
+    it("one batch with a rejected and an accepted email: each follow-up gets its own outcome", async () => {
+      const container = getContainer()
+      const first = await confirmationOfNewOrder()
+      const second = await confirmationOfNewOrder()
+      stub.respondWith(400)
+
+      const summary = await dispatch(container)
+
+      expect(summary).toEqual(expect.objectContaining({ claimed: 2, sent: 1, failed: 1 }))
+      const rejected = stub.requests.find((r: { status: number }) => r.status === 400)
+      const accepted = stub.requests.find((r: { status: number }) => r.status === 202)
+      const rejectedRow = await reload(rejected.body.custom_args.pp_followup_id)
+      const acceptedRow = await reload(accepted.body.custom_args.pp_followup_id)
+      expect([rejectedRow.id, acceptedRow.id].sort()).toEqual([first.id, second.id].sort())
+      expect(rejectedRow).toEqual(
+        expect.objectContaining({
+          status: "failed",
+          last_error: "SendGrid 400: The from address does not match a verified Sender Identity. (field: from)",
+        })
+      )
+      expect(acceptedRow).toEqual(
+        expect.objectContaining({ status: "sent", provider_message_id: accepted.messageId, last_error: null })
+      )
+    })
   },
 })

@@ -5,8 +5,8 @@
 export const DEFAULTS = {
   /** Follow-ups claimed per dispatcher run. */
   batchSize: 100,
-  /** Emails rendered and handed to the provider at the same time. */
-  concurrency: 8,
+  /** Emails handed to the provider side by side, in one Notification Module call. */
+  concurrency: 50,
   /** Sends tried before a follow-up is marked failed. */
   maxAttempts: 5,
   /** First retry delay; each later retry doubles it (with jitter). */

@@ -42,7 +42,7 @@ export const pluginOptionsSchema = z
     dispatch: z
       .object({
         batchSize: z.number().int().min(1).max(1000).default(DEFAULTS.batchSize),
-        concurrency: z.number().int().min(1).max(64).default(DEFAULTS.concurrency),
+        concurrency: z.number().int().min(1).max(200).default(DEFAULTS.concurrency),
         maxAttempts: z.number().int().min(1).max(25).default(DEFAULTS.maxAttempts),
         backoffSeconds: z.number().int().min(1).default(DEFAULTS.backoffSeconds),
         maxBackoffSeconds: z.number().int().min(1).default(DEFAULTS.maxBackoffSeconds),

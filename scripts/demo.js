@@ -49,7 +49,8 @@ async function main() {
     PP_DEMO_ADMIN_PASSWORD: ADMIN.password,
     PP_DEMO_STATE: STATE,
   }
-  delete env.SENDGRID_API_KEY
+  // empty, not deleted: loadEnv() would bring back a key from a .env file
+  env.SENDGRID_API_KEY = ""
 
   let server
   const shutdown = async (code) => {

@@ -162,5 +162,27 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ status: "sent", provider_message_id: accepted.messageId, last_error: null })
       )
     })
+
+    it("a worker that stopped after SendGrid accepted the email: the next claim records it as sent, without sending again", async () => {
+      const container = getContainer()
+      const followup = await confirmationOfNewOrder()
+      await dispatch(container)
+      expect(stub.requests).toHaveLength(1)
+      // as if the worker died between SendGrid's 202 and writing the outcome
+      await followupService(container).updateFollowups({
+        id: followup.id,
+        status: "sending",
+        sent_at: null,
+        provider_message_id: null,
+        locked_until: new Date(Date.now() - 60_000),
+      })
+
+      const summary = await dispatch(container)
+
+      expect(summary).toEqual(expect.objectContaining({ claimed: 1, sent: 1 }))
+      expect(stub.requests).toHaveLength(1)
+      const row = await reload(followup.id)
+      expect(row).toEqual(expect.objectContaining({ status: "sent", provider_message_id: stub.requests[0].messageId }))
+    })
   },
 })

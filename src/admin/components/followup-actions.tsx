@@ -24,8 +24,14 @@ const ResendButton = ({ orderId, followup }: Props) => {
 
   const resend = async () => {
     try {
-      await mutateAsync(followup)
-      toast.success(`${followup.flow_label} will be sent again`)
+      const { followup: result } = await mutateAsync(followup)
+      if (result.status === "sent") {
+        toast.success(`${followup.flow_label} was sent`)
+      } else if (result.status === "scheduled") {
+        toast.info(`${followup.flow_label} will be tried again shortly`, { description: result.last_error ?? undefined })
+      } else {
+        toast.error(`${followup.flow_label} could not be sent`, { description: result.last_error ?? result.status })
+      }
     } catch (error) {
       toast.error(`Could not resend ${followup.flow_label}`, { description: errorMessage(error) })
     }

@@ -1,15 +1,27 @@
-import type { Logger } from "@medusajs/framework/types"
-import { generateEntityId, MedusaService } from "@medusajs/framework/utils"
+import type { Context, Logger } from "@medusajs/framework/types"
+import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { FlowSetting } from "./models/flow-setting"
 import { Followup } from "./models/followup"
 import { parsePluginOptions, type PluginOptions } from "./options"
-import type { ClaimedFollowup, NewFollowup } from "./types"
+import type { ClaimedFollowup, FollowupDTO, FollowupLease, FollowupStatus, NewFollowup } from "./types"
+
+type SqlManager = {
+  execute: (sql: string, params?: unknown[]) => Promise<any[]>
+}
 
 type InjectedDependencies = {
   logger: Logger
   // the module's MikroORM entity manager, for the few statements the ORM cannot express
-  manager: {
-    execute: (sql: string, params?: unknown[]) => Promise<any[]>
+  manager: SqlManager
+}
+
+const placeholders = (items: unknown[]) => items.map(() => "?").join(", ")
+
+/** `(id, locked_until)` pairs; locked_until is compared at the millisecond precision a JS Date keeps. */
+function leaseMatch(leases: FollowupLease[]) {
+  return {
+    sql: `(id, date_trunc('milliseconds', locked_until)) IN (${leases.map(() => "(?, ?::timestamptz)").join(", ")})`,
+    params: leases.flatMap((lease) => [lease.id, new Date(lease.locked_until)]),
   }
 }
 
@@ -92,7 +104,7 @@ export default class PostPurchaseModuleService extends MedusaService({
     /** The dispatcher's clock; tests and the demo move it forward. */
     now?: Date
   }): Promise<ClaimedFollowup[]> {
-    const onlyIds = ids?.length ? `AND id IN (${ids.map(() => "?").join(", ")})` : ""
+    const onlyIds = ids?.length ? `AND id IN (${placeholders(ids)})` : ""
     const idParams = ids ?? []
     return await this.manager_.execute(
       `WITH due AS (
@@ -117,16 +129,74 @@ export default class PostPurchaseModuleService extends MedusaService({
     )
   }
 
-  /** Gives claimed rows back untouched, for a dispatcher run that failed before sending them. */
-  async releaseClaims(ids: string[]): Promise<void> {
+  /**
+   * Writes the outcome of each follow-up this worker still holds, i.e. whose
+   * lease it took is unchanged; a row another worker claimed after the lease
+   * ran out is left to that worker. Returns the ids written.
+   */
+  @InjectTransactionManager()
+  async recordOutcomes(
+    outcomes: (Partial<FollowupDTO> & { id: string })[],
+    leases: FollowupLease[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    if (!outcomes.length) {
+      return []
+    }
+    const lease = leaseMatch(leases)
+    const held: { id: string }[] = await (sharedContext.transactionManager as SqlManager).execute(
+      `SELECT id FROM pp_followup WHERE status = 'sending' AND ${lease.sql} FOR UPDATE`,
+      lease.params
+    )
+    const heldIds = new Set(held.map((row) => row.id))
+    const mine = outcomes.filter((outcome) => heldIds.has(outcome.id))
+    if (mine.length) {
+      await this.updateFollowups(mine, sharedContext)
+    }
+    return mine.map((outcome) => outcome.id)
+  }
+
+  /**
+   * Applies `change` to the given follow-ups that are still in one of the
+   * `from` statuses, under a row lock, so a dispatcher or another admin that
+   * moved a row on in the meantime wins. Returns the ids changed.
+   */
+  @InjectTransactionManager()
+  async transitionFollowups(
+    ids: string[],
+    from: FollowupStatus[],
+    change: Partial<FollowupDTO>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
     if (!ids.length) {
+      return []
+    }
+    const rows: { id: string }[] = await (sharedContext.transactionManager as SqlManager).execute(
+      `SELECT id FROM pp_followup
+       WHERE deleted_at IS NULL AND id IN (${placeholders(ids)}) AND status IN (${placeholders(from)})
+       FOR UPDATE`,
+      [...ids, ...from]
+    )
+    if (rows.length) {
+      await this.updateFollowups(
+        rows.map((row) => ({ id: row.id, ...change })),
+        sharedContext
+      )
+    }
+    return rows.map((row) => row.id)
+  }
+
+  /** Gives claimed rows back, for a dispatcher run that failed before sending them. */
+  async releaseClaims(leases: FollowupLease[]): Promise<void> {
+    if (!leases.length) {
       return
     }
+    const lease = leaseMatch(leases)
+    // the attempt still counts, so a run that keeps failing ends as `failed`
     await this.manager_.execute(
-      `UPDATE pp_followup
-       SET status = 'scheduled', attempts = GREATEST(attempts - 1, 0), locked_until = NULL, updated_at = now()
-       WHERE status = 'sending' AND id IN (${ids.map(() => "?").join(", ")})`,
-      ids
+      `UPDATE pp_followup SET status = 'scheduled', locked_until = NULL, updated_at = now()
+       WHERE status = 'sending' AND ${lease.sql}`,
+      lease.params
     )
   }
 }

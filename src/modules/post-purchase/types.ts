@@ -16,3 +16,6 @@ export type NewFollowup = Pick<
 export type ClaimedFollowup = Omit<FollowupDTO, "metadata"> & {
   metadata: Record<string, unknown> | null
 }
+
+/** Who holds a `sending` follow-up: the lease its claim set. */
+export type FollowupLease = { id: string; locked_until: Date | string }

@@ -12,7 +12,12 @@ export type SendgridProviderOptions = {
   categories?: string[]
   /** Only for tests and benchmarks: a local server that speaks SendGrid's v3 API. */
   baseUrl?: string
+  /** Give up on an unanswered request after this long; keep it well below the dispatch lease. */
+  timeoutMs?: number
 }
+
+/** Network errors that mean the request never reached SendGrid, so sending again is safe. */
+const NOT_DELIVERED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"])
 
 type SendgridError = Error & {
   code?: number | string
@@ -46,6 +51,7 @@ export class SendgridNotificationProviderService extends AbstractNotificationPro
     // an instance of its own, so another SendGrid user in the app keeps its settings
     this.client_ = new MailService()
     this.client_.setApiKey(options.apiKey)
+    this.client_.setTimeout(options.timeoutMs ?? 30_000)
     if (options.baseUrl) {
       // the typings omit the client MailService holds; it is public at run time
       ;(this.client_ as unknown as { client: { setDefaultRequest(key: string, value: string): void } }).client.setDefaultRequest(
@@ -90,6 +96,13 @@ export class SendgridNotificationProviderService extends AbstractNotificationPro
   /** Keeps SendGrid's status, message and field; marks what is worth retrying. */
   protected toMedusaError_(error: SendgridError): MedusaError {
     const status = typeof error.code === "number" ? error.code : undefined
+    if (status === undefined && !NOT_DELIVERED.has(String(error.code))) {
+      // a timeout or a dropped connection: SendGrid may have accepted the email, so no blind retry
+      return new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `SendGrid did not answer (${error.code ?? error.message}); the email may have gone out. Check SendGrid's activity feed, then resend if needed.`
+      )
+    }
     const first = error.response?.body?.errors?.[0]
     const detail = first?.message
       ? `${first.message}${first.field ? ` (field: ${first.field})` : ""}`

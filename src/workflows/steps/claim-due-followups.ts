@@ -26,14 +26,17 @@ export const claimDueFollowupsStep = createStep(
       ids: input.ids,
       now: input.now ? new Date(input.now) : new Date(),
     })
-    return new StepResponse(claimed, claimed.map((row) => row.id))
+    return new StepResponse(
+      claimed,
+      claimed.map((row) => ({ id: row.id, locked_until: row.locked_until! }))
+    )
   },
   // a later step failed before sending: give the rows back instead of waiting for the lease
-  async (ids, { container }) => {
-    if (!ids?.length) {
+  async (leases, { container }) => {
+    if (!leases?.length) {
       return
     }
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-    await service.releaseClaims(ids)
+    await service.releaseClaims(leases)
   }
 )

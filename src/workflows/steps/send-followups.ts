@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusaj
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderEmail } from "../../emails/render"
 import { DISPATCH_ORDER_FIELDS, effectiveFlowSetting, findFlow, type LoadedOrder } from "../../flows"
-import { isRetryableDeliveryError, providerErrorMessage } from "../../lib/delivery-error"
+import { isRetryableDeliveryError, providerErrorMessage, RETRYABLE_MARKER } from "../../lib/delivery-error"
 import { POST_PURCHASE_MODULE, type ClaimedFollowup, type FollowupDTO } from "../../modules/post-purchase"
 import type { PluginOptions } from "../../modules/post-purchase/options"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
@@ -69,27 +69,10 @@ export const sendFollowupsStep = createStep(
       filters: { id: [...new Set(followups.map((f) => f.order_id))] },
     })
     const ordersById = new Map((orders as LoadedOrder[]).map((order) => [order.id, order]))
-    const earlierByKey = await notificationsByKey(notifications, followups)
 
     const outcomes: Outcome[] = []
     const ready: ReadyToSend[] = []
-    const replaced: string[] = []
     for (const followup of followups) {
-      const previous = earlierByKey.get(followup.idempotency_key)
-      if (previous?.status === NotificationStatus.SUCCESS) {
-        // delivered by a worker that stopped before it could record it
-        outcomes.push(sent(followup, previous))
-        continue
-      }
-      if (previous?.status === NotificationStatus.PENDING && !resend) {
-        outcomes.push(
-          failed(
-            followup,
-            "An earlier attempt stopped while sending, so the email may have gone out. Check the provider's activity log, then resend if needed."
-          )
-        )
-        continue
-      }
       const flow = findFlow(followup.flow)
       const order = ordersById.get(followup.order_id)
       const skipReason = !flow
@@ -105,7 +88,6 @@ export const sendFollowupsStep = createStep(
         outcomes.push({ id: followup.id, status: "skipped", status_reason: skipReason, locked_until: null })
         continue
       }
-
       try {
         const props = flow!.buildProps({ order: order!, options, brand: options.brand })
         const content = { subject: flow!.subject(props), ...(await renderEmail(flow!.template(props))) }
@@ -113,23 +95,22 @@ export const sendFollowupsStep = createStep(
       } catch (e) {
         // a template that throws must fail the send, never send an empty mail
         outcomes.push(failed(followup, `The email could not be rendered: ${(e as Error).message}`))
-        continue
-      }
-      if (previous) {
-        replaced.push(previous.id)
       }
     }
 
-    if (replaced.length) {
-      // Medusa 2.21 re-sends a failed notification under a new id and then cannot save it
-      await notifications.deleteNotifications(replaced)
-    }
+    const context: SendContext = { notifications, options, resend: !!resend, clock, started: Date.now() }
     for (let i = 0; i < ready.length; i += options.dispatch.concurrency) {
-      const chunk = ready.slice(i, i + options.dispatch.concurrency)
-      outcomes.push(...(await sendChunk(notifications, chunk, clock, options)))
+      if (Date.now() - context.started > LEASE_SHARE_FOR_SENDING * options.dispatch.leaseSeconds * 1000) {
+        // too close to the lease's end: the rest waits for the next claim rather than risk a second worker
+        break
+      }
+      outcomes.push(...(await sendChunk(context, ready.slice(i, i + options.dispatch.concurrency))))
     }
 
-    await service.updateFollowups(outcomes)
+    await service.recordOutcomes(
+      outcomes,
+      followups.map((f) => ({ id: f.id, locked_until: f.locked_until! }))
+    )
 
     for (const outcome of outcomes) {
       const key = outcome.status === "scheduled" ? "retrying" : (outcome.status as keyof DispatchSummary)
@@ -142,50 +123,95 @@ export const sendFollowupsStep = createStep(
   }
 )
 
-/**
- * One Notification Module call for the chunk: it sends them side by side and
- * records each one's status, then throws one error that lists every failed
- * notification's message. Each follow-up's outcome is read back from its
- * notification.
- */
-async function sendChunk(
-  notifications: NotificationService,
-  chunk: ReadyToSend[],
-  clock: Date,
+/** Sending stops once this share of the lease has passed. */
+const LEASE_SHARE_FOR_SENDING = 0.5
+
+type SendContext = {
+  notifications: NotificationService
   options: PluginOptions
-): Promise<Outcome[]> {
+  resend: boolean
+  /** The dispatcher's clock at the start, and the real time it started. */
+  clock: Date
+  started: number
+}
+
+/**
+ * Sends a chunk in one Notification Module call. Right before, it looks at
+ * what earlier attempts left under each idempotency key: a sent email is
+ * recorded, not sent again; an attempt that stopped mid-send fails the
+ * follow-up (it may have gone out); a failed one is replaced. The module sends
+ * the chunk side by side, records each status, then throws one error listing
+ * every failed notification's message; each outcome is read back.
+ */
+async function sendChunk(context: SendContext, chunk: ReadyToSend[]): Promise<Outcome[]> {
+  const { notifications, options, resend } = context
+  const outcomes: Outcome[] = []
+  const toSend: ReadyToSend[] = []
+  const replaced: string[] = []
+
+  const earlier = await notificationsByKey(notifications, chunk.map((entry) => entry.followup))
+  for (const entry of chunk) {
+    const { followup } = entry
+    const previous = earlier.get(followup.idempotency_key)
+    if (previous?.status === NotificationStatus.SUCCESS) {
+      // delivered by a worker that stopped before it could record it
+      outcomes.push(sent(followup, previous))
+    } else if (previous?.status === NotificationStatus.PENDING && !resend) {
+      outcomes.push(failed(followup, DELIVERY_UNKNOWN))
+    } else if (followup.attempts > options.dispatch.maxAttempts) {
+      outcomes.push(failed(followup, `Gave up after ${options.dispatch.maxAttempts} attempts: ${followup.last_error ?? "the dispatcher stopped while sending"}`))
+    } else {
+      toSend.push(entry)
+      if (previous) {
+        replaced.push(previous.id)
+      }
+    }
+  }
+  if (!toSend.length) {
+    return outcomes
+  }
+  if (replaced.length) {
+    // Medusa 2.21 re-sends a failed notification under a new id and then cannot save it
+    await notifications.deleteNotifications(replaced)
+  }
+
   let batchError = ""
   try {
-    await notifications.createNotifications(chunk.map((entry) => entry.notification))
+    await notifications.createNotifications(toSend.map((entry) => entry.notification))
   } catch (e) {
     batchError = e instanceof Error ? e.message : String(e)
   }
   const errorsById = providerErrorsById(batchError)
-  const records = await notificationsByKey(
-    notifications,
-    chunk.map((entry) => entry.followup)
-  )
+  const records = await notificationsByKey(notifications, toSend.map((entry) => entry.followup))
+  // retries count from now, not from when a long batch began
+  const retryBase = context.clock.getTime() + (Date.now() - context.started)
 
-  return chunk.map(({ followup }) => {
+  for (const { followup } of toSend) {
     const record = records.get(followup.idempotency_key)
     if (record?.status === NotificationStatus.SUCCESS) {
-      return sent(followup, record)
+      outcomes.push(sent(followup, record))
+      continue
     }
     const message =
       (record && errorsById.get(record.id)) ||
-      providerErrorMessage(batchError || "The notification was not recorded") + " [retryable]"
+      `${providerErrorMessage(batchError || "The notification was not recorded")} ${RETRYABLE_MARKER}`
     if (isRetryableDeliveryError(message) && followup.attempts < options.dispatch.maxAttempts) {
-      return {
+      outcomes.push({
         id: followup.id,
         status: "scheduled",
-        send_at: new Date(clock.getTime() + backoffMs(followup.attempts, options)),
+        send_at: new Date(retryBase + backoffMs(followup.attempts, options)),
         last_error: message,
         locked_until: null,
-      }
+      })
+    } else {
+      outcomes.push(failed(followup, message))
     }
-    return failed(followup, message)
-  })
+  }
+  return outcomes
 }
+
+const DELIVERY_UNKNOWN =
+  "An earlier attempt stopped while sending, so the email may have gone out. Check the provider's activity log, then resend if needed."
 
 function notificationFor(
   followup: ClaimedFollowup,

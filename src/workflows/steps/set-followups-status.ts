@@ -49,10 +49,7 @@ export const setFollowupsStatusStep = createStep(
         }
       }
     }
-    const previous = candidates.filter((row) => input.from.includes(row.status))
-    if (!previous.length) {
-      return new StepResponse([] as FollowupDTO[], [] as Previous[])
-    }
+    const candidateIds = candidates.filter((row) => input.from.includes(row.status)).map((row) => row.id)
 
     const change =
       input.to === "canceled"
@@ -64,14 +61,26 @@ export const setFollowupsStatusStep = createStep(
             attempts: 0,
             locked_until: null,
           }
-    const updated = await service.updateFollowups(previous.map((row) => ({ id: row.id, ...change })))
-    return new StepResponse(updated, previous)
+    // only rows still in a `from` status change: a dispatcher may have moved one on since the read
+    const changedIds = await service.transitionFollowups(candidateIds, input.from, change)
+    if (input.selector.id && changedIds.length < input.selector.id.length) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Follow-up "${input.selector.id.find((id) => !changedIds.includes(id))}" changed while this request ran; reload and try again`
+      )
+    }
+    const previous = candidates.filter((row) => changedIds.includes(row.id))
+    const updated = changedIds.length ? await service.listFollowups({ id: changedIds }) : []
+    return new StepResponse(updated, { to: change.status, previous })
   },
-  async (previous, { container }) => {
-    if (!previous?.length) {
+  // puts back each row this step changed, unless something moved it on since
+  async (compensation, { container }) => {
+    if (!compensation?.previous.length) {
       return
     }
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-    await service.updateFollowups(previous)
+    for (const { id, ...before } of compensation.previous) {
+      await service.transitionFollowups([id], [compensation.to], before)
+    }
   }
 )

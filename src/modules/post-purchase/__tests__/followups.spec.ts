@@ -115,5 +115,52 @@ moduleIntegrationTestRunner<PostPurchaseModuleService>({
         expect(claimed.map((r) => r.id)).toEqual([created[1].id])
       })
     })
+
+    describe("writing outcomes and changing status", () => {
+      it("writes a worker's outcome only while it still holds the lease", async () => {
+        await service.createMissingFollowups([newFollowup(1)])
+        const [first] = await service.claimDueFollowups({ limit: 10, leaseSeconds: 60 })
+        const [second] = await service.claimDueFollowups({
+          limit: 10,
+          leaseSeconds: 60,
+          now: new Date(Date.now() + 2 * MINUTE),
+        })
+        expect(second.id).toBe(first.id)
+
+        const stale = await service.recordOutcomes([{ id: first.id, status: "failed", last_error: "late" }], [first])
+        const current = await service.recordOutcomes([{ id: second.id, status: "sent", sent_at: new Date() }], [second])
+
+        expect(stale).toEqual([])
+        expect(current).toEqual([second.id])
+        const [row] = await service.listFollowups({ id: first.id })
+        expect(row).toEqual(expect.objectContaining({ status: "sent", last_error: null }))
+      })
+
+      it("gives claimed rows back on release, keeping the attempt", async () => {
+        await service.createMissingFollowups([newFollowup(1)])
+        const claimed = await service.claimDueFollowups({ limit: 10, leaseSeconds: 300 })
+        await service.releaseClaims(claimed)
+        const [row] = await service.listFollowups({ id: claimed[0].id })
+        expect(row).toEqual(expect.objectContaining({ status: "scheduled", attempts: 1, locked_until: null }))
+      })
+
+      it("changes only rows still in an expected status", async () => {
+        const created = await service.createMissingFollowups([newFollowup(1), newFollowup(2)])
+        await service.claimDueFollowups({ limit: 10, leaseSeconds: 300, ids: [created[0].id] })
+
+        const changed = await service.transitionFollowups(
+          created.map((row) => row.id),
+          ["scheduled"],
+          { status: "canceled", status_reason: "test" }
+        )
+
+        expect(changed).toEqual([created[1].id])
+        const rows = await service.listFollowups({ id: created.map((row) => row.id) })
+        expect(Object.fromEntries(rows.map((r) => [r.id, r.status]))).toEqual({
+          [created[0].id]: "sending",
+          [created[1].id]: "canceled",
+        })
+      })
+    })
   },
 })

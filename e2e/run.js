@@ -4,7 +4,7 @@
  * the admin, real orders with their follow-ups), then runs the browser tests
  * in headless Debian Chromium against it, then stops the demo.
  */
-const { spawn, spawnSync } = require("child_process")
+const { spawn } = require("child_process")
 const path = require("path")
 
 const ROOT = path.resolve(__dirname, "..")
@@ -28,12 +28,13 @@ async function main() {
   let status = 1
   try {
     await ready
-    const result = spawnSync(process.execPath, ["--test", "--test-concurrency=1", path.join(__dirname, "admin.test.js")], {
+    // async, so the demo's output keeps flowing while the browser tests run
+    const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", path.join(__dirname, "admin.test.js")], {
       cwd: ROOT,
       stdio: "inherit",
       env: { ...process.env, PP_E2E_BASE: "http://localhost:9000", PP_E2E_EMAIL: "admin@acme.test", PP_E2E_PASSWORD: "supersecret" },
     })
-    status = result.status ?? 1
+    status = await new Promise((resolve) => tests.on("exit", (code) => resolve(code ?? 1)))
   } catch (e) {
     console.error(e.message)
   } finally {

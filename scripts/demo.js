@@ -8,7 +8,7 @@
  * demo delay, the thank-you emails into the local mailbox. Then it keeps the
  * server running for the admin (`--exit` stops instead, for CI).
  */
-const { spawn, spawnSync } = require("child_process")
+const { spawn } = require("child_process")
 const fs = require("fs")
 const path = require("path")
 const { startPostgres, dbEnv, dropDatabase, createDatabaseIfMissing, ROOT } = require("./db")
@@ -71,10 +71,10 @@ async function main() {
 
   try {
     step("Migrating the database (Medusa's modules and the plugin's)")
-    medusa(["db:migrate"], env)
+    await medusa(["db:migrate"], env)
 
     step("Seeding a store: region, sales channel, publishable key, 3 products, a customer, an admin")
-    medusa(["exec", "./scripts/demo/seed.ts"], env)
+    await medusa(["exec", "./scripts/demo/seed.ts"], env)
     const store = JSON.parse(fs.readFileSync(STATE, "utf8"))
 
     step("Starting Medusa with the plugin and the admin")
@@ -150,15 +150,16 @@ Press Ctrl-C to stop.`)
     return shutdown(1)
   }
 
-  function medusa(args, env) {
-    const result = spawnSync(process.execPath, [require.resolve("@medusajs/cli/cli.js"), ...args], {
-      cwd: ROOT,
-      env,
-      encoding: "utf8",
-    })
-    fs.appendFileSync(LOG, `$ medusa ${args.join(" ")}\n${result.stdout}${result.stderr}\n`)
-    if (result.status !== 0) {
-      throw new Error(`medusa ${args.join(" ")} failed:\n${(result.stdout + result.stderr).split("\n").slice(-25).join("\n")}`)
+  /** Runs a medusa CLI command to its end; async, so this process keeps draining Postgres's output. */
+  async function medusa(args, env) {
+    const child = spawn(process.execPath, [require.resolve("@medusajs/cli/cli.js"), ...args], { cwd: ROOT, env })
+    let output = ""
+    child.stdout.on("data", (chunk) => (output += chunk))
+    child.stderr.on("data", (chunk) => (output += chunk))
+    const status = await new Promise((resolve) => child.on("close", resolve))
+    fs.appendFileSync(LOG, `$ medusa ${args.join(" ")}\n${output}\n`)
+    if (status !== 0) {
+      throw new Error(`medusa ${args.join(" ")} failed:\n${output.split("\n").slice(-25).join("\n")}`)
     }
   }
 }

@@ -5,7 +5,7 @@
  * Pass a tier (unit, integration:modules, integration:http, e2e) to run one;
  * further arguments go to jest.
  */
-const { spawnSync } = require("child_process")
+const { spawn } = require("child_process")
 const path = require("path")
 const { startPostgres, dbEnv } = require("./db")
 
@@ -34,8 +34,12 @@ async function main() {
         tier === "e2e"
           ? [path.join(__dirname, "..", "e2e", "run.js"), ...jestArgs]
           : [require.resolve("jest/bin/jest"), "--silent=false", "--runInBand", "--forceExit", ...jestArgs]
-      const result = spawnSync(process.execPath, args, { stdio: "inherit", env })
-      if (result.status !== 0) {
+      // not spawnSync: this process must keep reading the embedded Postgres's output, or it stalls
+      const status = await new Promise((resolve) => {
+        const child = spawn(process.execPath, args, { stdio: "inherit", env })
+        child.on("exit", (code) => resolve(code ?? 1))
+      })
+      if (status !== 0) {
         failed = true
         break
       }

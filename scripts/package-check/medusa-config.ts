@@ -1,0 +1,38 @@
+// The medusa-config.ts of a separate Medusa app that installs the packed plugin
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    http: { storeCors: "*", adminCors: "*", authCors: "*", jwtSecret: "secret", cookieSecret: "secret" },
+  },
+  admin: { disable: true },
+  plugins: [
+    {
+      resolve: "medusa-plugin-post-purchase",
+      options: {
+        brand: {
+          name: "Installed Shop",
+          primaryColor: process.env.PP_CHECK_COLOUR || "#7c3aed",
+        },
+        flows: { "thank-you": { delaySeconds: 7200 } },
+      },
+    },
+  ],
+  modules: [
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "medusa-plugin-post-purchase/providers/mailbox",
+            id: "mailbox",
+            options: { channels: ["email"], directory: "mailbox" },
+          },
+        ],
+      },
+    },
+  ],
+})

@@ -207,6 +207,18 @@ medusaIntegrationTestRunner({
         )
       })
 
+      it("keeps one setting when the first saves of a flow arrive together", async () => {
+        const responses = await Promise.all(
+          [3600, 7200, 10800].map((delay_seconds) =>
+            api.post("/admin/post-purchase/flows/thank-you", { delay_seconds }, admin)
+          )
+        )
+        expect(responses.map((r) => r.status)).toEqual([200, 200, 200])
+        const settings = await followupService(getContainer()).listFlowSettings({ flow: "thank-you" })
+        expect(settings).toHaveLength(1)
+        expect([3600, 7200, 10800]).toContain(settings[0].delay_seconds)
+      })
+
       it("refuses the admin API without a login", async () => {
         const response = await api.get("/admin/post-purchase/flows").catch((e: any) => e.response)
         expect(response.status).toBe(401)

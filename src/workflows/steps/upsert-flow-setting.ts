@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { effectiveFlowSetting, requireFlow } from "../../flows"
+import { effectiveFlowSetting, requireFlow, type FlowDefinition } from "../../flows"
 import { POST_PURCHASE_MODULE, type FlowSettingDTO } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
@@ -19,21 +19,7 @@ export const upsertFlowSettingStep = createStep(
   async (input: UpsertFlowSettingStepInput, { container }) => {
     const flow = requireFlow(input.flow)
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-    const [existing] = await service.listFlowSettings({ flow: flow.key })
-    const current = effectiveFlowSetting(flow, service.getOptions(), existing ? [existing] : [])
-    const values = {
-      enabled: input.enabled ?? current.enabled,
-      delay_seconds: input.delay_seconds ?? current.delay_seconds,
-    }
-
-    if (existing) {
-      const updated = await service.updateFlowSettings({ id: existing.id, ...values })
-      return new StepResponse<FlowSettingDTO, Compensation>(updated, {
-        previous: { id: existing.id, enabled: existing.enabled, delay_seconds: existing.delay_seconds },
-      })
-    }
-    const created = await service.createFlowSettings({ flow: flow.key, ...values })
-    return new StepResponse<FlowSettingDTO, Compensation>(created, { created: created.id })
+    return await saveFlowSetting(service, flow, input, true)
   },
   async (compensation, { container }) => {
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
@@ -42,5 +28,36 @@ export const upsertFlowSettingStep = createStep(
     } else if (compensation?.previous) {
       await service.updateFlowSettings(compensation.previous)
     }
-  }
+  },
 )
+
+async function saveFlowSetting(
+  service: PostPurchaseModuleService,
+  flow: FlowDefinition,
+  input: UpsertFlowSettingStepInput,
+  mayRetry: boolean,
+): Promise<StepResponse<FlowSettingDTO, Compensation>> {
+  const [existing] = await service.listFlowSettings({ flow: flow.key })
+  const current = effectiveFlowSetting(flow, service.getOptions(), existing ? [existing] : [])
+  const values = {
+    enabled: input.enabled ?? current.enabled,
+    delay_seconds: input.delay_seconds ?? current.delay_seconds,
+  }
+
+  if (existing) {
+    const updated = await service.updateFlowSettings({ id: existing.id, ...values })
+    return new StepResponse<FlowSettingDTO, Compensation>(updated, {
+      previous: { id: existing.id, enabled: existing.enabled, delay_seconds: existing.delay_seconds },
+    })
+  }
+  try {
+    const created = await service.createFlowSettings({ flow: flow.key, ...values })
+    return new StepResponse<FlowSettingDTO, Compensation>(created, { created: created.id })
+  } catch (e) {
+    // a concurrent first save created the row: save again as an update
+    if (mayRetry && (await service.listFlowSettings({ flow: flow.key })).length) {
+      return await saveFlowSetting(service, flow, input, false)
+    }
+    throw e
+  }
+}

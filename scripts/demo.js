@@ -141,7 +141,7 @@ async function main() {
     }
     console.log(`
 Admin:    ${BASE}/app   (email ${ADMIN.email}, password ${ADMIN.password})
-          → Settings-free: open "Post-purchase" in the sidebar, or an order's page for its follow-ups.
+          → "Post-purchase" in the sidebar shows the flows; an order's page shows its follow-ups.
 Mailbox:  ${MAILBOX}
 Logs:     ${LOG}
 Press Ctrl-C to stop.`)

@@ -1,4 +1,5 @@
 import type { PluginOptions } from "../modules/post-purchase/options"
+import type PostPurchaseModuleService from "../modules/post-purchase/service"
 import type { FlowSettingDTO } from "../modules/post-purchase/types"
 import type { FlowDefinition } from "./types"
 
@@ -28,4 +29,13 @@ export function effectiveFlowSetting(
     default_enabled,
     default_delay_seconds,
   }
+}
+
+/** Loads the saved settings once and answers, per flow, what it does now. */
+export async function loadFlowSettings(
+  service: PostPurchaseModuleService
+): Promise<(flow: FlowDefinition) => EffectiveFlowSetting> {
+  const options = service.getOptions()
+  const saved = await service.listFlowSettings({}, { select: ["flow", "enabled", "delay_seconds"] })
+  return (flow) => effectiveFlowSetting(flow, options, saved)
 }

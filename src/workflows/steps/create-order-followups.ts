@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { effectiveFlowSetting, flowsFor, type FlowTrigger } from "../../flows"
+import { flowsFor, loadFlowSettings, type FlowTrigger } from "../../flows"
 import { POST_PURCHASE_MODULE } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
@@ -23,12 +23,11 @@ export const createOrderFollowupsStep = createStep(
     if (!order.email) {
       return new StepResponse([], [])
     }
-    const options = service.getOptions()
-    const saved = await service.listFlowSettings({}, { select: ["flow", "enabled", "delay_seconds"] })
+    const settingOf = await loadFlowSettings(service)
     const anchor = new Date(anchor_at)
 
     const rows = flowsFor(trigger).flatMap((flow) => {
-      const setting = effectiveFlowSetting(flow, options, saved)
+      const setting = settingOf(flow)
       if (!setting.enabled) {
         return []
       }

@@ -2,7 +2,7 @@ import type { CreateNotificationDTO, INotificationModuleService, Logger, Notific
 import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderEmail } from "../../emails/render"
-import { DISPATCH_ORDER_FIELDS, effectiveFlowSetting, findFlow, type LoadedOrder } from "../../flows"
+import { DISPATCH_ORDER_FIELDS, findFlow, loadFlowSettings, type LoadedOrder } from "../../flows"
 import { isRetryableDeliveryError, providerErrorMessage, RETRYABLE_MARKER } from "../../lib/delivery-error"
 import { POST_PURCHASE_MODULE, type ClaimedFollowup, type FollowupDTO } from "../../modules/post-purchase"
 import type { PluginOptions } from "../../modules/post-purchase/options"
@@ -62,7 +62,7 @@ export const sendFollowupsStep = createStep(
     const options = service.getOptions()
     const clock = now ? new Date(now) : new Date()
 
-    const saved = await service.listFlowSettings({}, { select: ["flow", "enabled", "delay_seconds"] })
+    const settingOf = await loadFlowSettings(service)
     const { data: orders } = await query.graph({
       entity: "order",
       fields: DISPATCH_ORDER_FIELDS,
@@ -77,7 +77,7 @@ export const sendFollowupsStep = createStep(
       const order = ordersById.get(followup.order_id)
       const skipReason = !flow
         ? `The flow "${followup.flow}" no longer exists`
-        : !effectiveFlowSetting(flow, options, saved).enabled
+        : !settingOf(flow).enabled
           ? "The flow was switched off"
           : !order
             ? "The order no longer exists"
@@ -278,7 +278,7 @@ function failed(followup: ClaimedFollowup, message: string): Outcome {
 }
 
 /** Exponential backoff with equal jitter: half the delay fixed, half random. */
-export function backoffMs(attempt: number, { dispatch }: PluginOptions): number {
+function backoffMs(attempt: number, { dispatch }: PluginOptions): number {
   const exponential = dispatch.backoffSeconds * 2 ** Math.max(0, attempt - 1)
   const capped = Math.min(exponential, dispatch.maxBackoffSeconds) * 1000
   return Math.round(capped / 2 + Math.random() * (capped / 2))

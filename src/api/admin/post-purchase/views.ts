@@ -1,19 +1,19 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { effectiveFlowSetting, findFlow, FLOWS, type FlowDefinition } from "../../../flows"
+import { findFlow, FLOWS, loadFlowSettings, type FlowDefinition } from "../../../flows"
 import { POST_PURCHASE_MODULE, type FollowupDTO } from "../../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../../modules/post-purchase/service"
 
 /** A flow as the admin shows it: its declaration plus its current settings. */
 export async function flowViews(container: MedusaContainer, only?: FlowDefinition) {
   const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-  const saved = await service.listFlowSettings({}, { select: ["flow", "enabled", "delay_seconds"] })
+  const settingOf = await loadFlowSettings(service)
   return (only ? [only] : FLOWS).map((flow) => ({
     key: flow.key,
     label: flow.label,
     description: flow.description,
     category: flow.category,
     trigger: flow.trigger,
-    ...effectiveFlowSetting(flow, service.getOptions(), saved),
+    ...settingOf(flow),
   }))
 }
 

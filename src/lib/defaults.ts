@@ -17,6 +17,10 @@ export const DEFAULTS = {
   leaseSeconds: 5 * 60,
   /** Upper bound for any flow delay an admin can set. */
   maxDelaySeconds: 365 * 24 * 60 * 60,
+  /** SendGrid: stop waiting for an answer this long after connecting (the email may have gone out). */
+  sendgridTimeoutMs: 30_000,
+  /** SendGrid: stop connecting after this long (nothing was sent, so it is tried again). */
+  sendgridConnectTimeoutMs: 10_000,
   /** The Notification Module channel the plugin sends on. */
   channel: "email",
 } as const

@@ -1,17 +1,54 @@
 import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { AdminListFollowups, AdminUpdateFlow } from "./admin/post-purchase/validators"
+import {
+  AdminFlowParams,
+  AdminFollowupIds,
+  AdminFollowupParams,
+  AdminListFollowups,
+  AdminUpdateFlow,
+} from "./admin/post-purchase/validators"
+import { refuseControlCharacters, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
   routes: [
+    // every plugin route, whatever its method: no control characters in the path, query or body
+    {
+      matcher: "/admin/post-purchase/*",
+      middlewares: [refuseControlCharacters],
+    },
+    {
+      matcher: "/admin/post-purchase/flows/:key",
+      method: ["GET", "POST"],
+      middlewares: [validateParams(AdminFlowParams)],
+    },
     {
       matcher: "/admin/post-purchase/flows/:key",
       method: ["POST"],
       middlewares: [validateAndTransformBody(AdminUpdateFlow)],
     },
     {
+      matcher: "/admin/post-purchase/flows/:key/preview",
+      method: ["GET"],
+      middlewares: [validateParams(AdminFlowParams)],
+    },
+    {
       matcher: "/admin/post-purchase/followups",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(AdminListFollowups, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/followups/resend",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminFollowupIds)],
+    },
+    {
+      matcher: "/admin/post-purchase/followups/cancel",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminFollowupIds)],
+    },
+    {
+      matcher: "/admin/post-purchase/followups/:id/*",
+      method: ["POST"],
+      middlewares: [validateParams(AdminFollowupParams)],
     },
   ],
 })

@@ -12,11 +12,11 @@ export default async function dispatchDueFollowupsJob(container: MedusaContainer
   const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
   const { batchSize } = service.getOptions().dispatch
   const started = Date.now()
-  let claimed: number
+  let result
   do {
-    const { result } = await dispatchDueFollowupsWorkflow(container).run({ input: {} })
-    claimed = result.claimed
-  } while (claimed >= batchSize && Date.now() - started < TICK_BUDGET_MS)
+    ;({ result } = await dispatchDueFollowupsWorkflow(container).run({ input: {} }))
+    // a provider that rate-limits or refuses the set-up would refuse the next batch too
+  } while (result.claimed >= batchSize && !result.halted && Date.now() - started < TICK_BUDGET_MS)
 }
 
 const intervalMs = Number(process.env.PP_DISPATCH_INTERVAL_MS)

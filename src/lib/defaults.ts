@@ -15,9 +15,29 @@ export const DEFAULTS = {
   maxBackoffSeconds: 6 * 60 * 60,
   /** A `sending` row whose worker died is claimed again after this long. */
   leaseSeconds: 5 * 60,
+  /** 401s and 403s are retried for this long (backoff capped at an hour), then the follow-ups fail. */
+  configErrorRetryHours: 24,
+  /** The longest wait between two retries after a configuration error. */
+  configErrorMaxBackoffSeconds: 60 * 60,
+  /** Retries after a 429 spread over this long past the provider's reset time. */
+  rateLimitSpreadMs: 5_000,
+  /** What a send into the local mailbox may take at most. */
+  mailboxSendMs: 1_000,
+  /** What a send through a provider the plugin does not know may take at most. */
+  assumedProviderTimeoutMs: 30_000,
+  /** Time kept free at the end of a lease to record the last chunk's outcomes. */
+  leaseMarginMs: 5_000,
+  /** The reconciliation looks this far back for orders whose order.placed was missed. */
+  reconcileLookbackHours: 48,
+  /** ... and leaves orders younger than this to their subscriber. */
+  reconcileGraceMinutes: 5,
+  /** Orders the reconciliation schedules in one run at most; the next run takes the rest. */
+  reconcileBatchSize: 500,
+  /** Follow-ups one bulk resend or cancel may name. */
+  maxBulkFollowups: 1000,
   /** Upper bound for any flow delay an admin can set. */
   maxDelaySeconds: 365 * 24 * 60 * 60,
-  /** SendGrid: stop waiting for an answer this long after connecting (the email may have gone out). */
+  /** SendGrid: give up on a request this long after it started, connecting included (once connected, the email may have gone out). */
   sendgridTimeoutMs: 30_000,
   /** SendGrid: stop connecting after this long (nothing was sent, so it is tried again). */
   sendgridConnectTimeoutMs: 10_000,
@@ -27,3 +47,6 @@ export const DEFAULTS = {
 
 /** The dispatcher's schedule: every minute, or `PP_DISPATCH_INTERVAL_MS` (demo, benchmarks). */
 export const DISPATCH_CRON = "* * * * *"
+
+/** The reconciliation's schedule: every five minutes, or `PP_RECONCILE_INTERVAL_MS` (demo, tests). */
+export const RECONCILE_CRON = "*/5 * * * *"

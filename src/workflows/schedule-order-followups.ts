@@ -1,33 +1,50 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import type { FlowTrigger } from "../flows"
+import type { OrderAnchorDTO } from "../modules/post-purchase"
 import { createOrderFollowupsStep } from "./steps/create-order-followups"
+import { recordOrderAnchorsStep } from "./steps/record-order-anchors"
 
 export type ScheduleOrderFollowupsWorkflowInput = {
   order_id: string
-  trigger: FlowTrigger
+  trigger: "order.placed"
+  /** When it happened: the event's own time, never when it was delivered or when the order was created. */
+  occurred_at: string | Date
 }
 
 export const scheduleOrderFollowupsWorkflowId = "pp-schedule-order-followups"
 
-/** Schedules the enabled flows of an order event, once per order and flow. */
+/**
+ * Records when the order was placed and schedules the enabled flows from
+ * then, once per order and flow.
+ */
 export const scheduleOrderFollowupsWorkflow = createWorkflow(
   scheduleOrderFollowupsWorkflowId,
   (input: ScheduleOrderFollowupsWorkflowInput) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "email", "customer_id", "created_at"],
+      fields: ["id", "email", "customer_id"],
       filters: { id: input.order_id },
       options: { throwIfKeyNotFound: true },
     })
 
-    const stepInput = transform({ orders, input }, ({ orders, input }) => ({
-      order: orders[0],
-      trigger: input.trigger,
-      // order.placed counts from the moment the order was created, not from event delivery
-      anchor_at: orders[0].created_at,
+    const anchorInput = transform({ input }, ({ input }) => ({
+      anchors: [
+        {
+          order_id: input.order_id,
+          anchor: "placed" as OrderAnchorDTO["anchor"],
+          occurred_at: input.occurred_at,
+          source: "event" as const,
+        },
+      ],
     }))
-    const ids = createOrderFollowupsStep(stepInput)
+    const anchors = recordOrderAnchorsStep(anchorInput)
+
+    const followupInput = transform({ orders, anchors, input }, ({ orders, anchors, input }) => ({
+      trigger: input.trigger,
+      // a redelivered event keeps the time the first one recorded
+      orders: [{ ...orders[0], anchor_at: anchors[0].occurred_at }],
+    }))
+    const ids = createOrderFollowupsStep(followupInput)
     return new WorkflowResponse(ids)
   }
 )

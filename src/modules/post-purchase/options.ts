@@ -47,6 +47,18 @@ export const pluginOptionsSchema = z
         backoffSeconds: z.number().int().min(1).default(DEFAULTS.backoffSeconds),
         maxBackoffSeconds: z.number().int().min(1).default(DEFAULTS.maxBackoffSeconds),
         leaseSeconds: z.number().int().min(10).default(DEFAULTS.leaseSeconds),
+        /** How long 401s and 403s (a rotated key, an unverified sender) are retried before the follow-ups fail. */
+        configErrorRetryHours: z.number().min(1).max(168).default(DEFAULTS.configErrorRetryHours),
+      })
+      .strict()
+      .prefault({}),
+    /** The pass that schedules orders whose order event was missed (a failed subscriber, a restart). */
+    reconcile: z
+      .object({
+        /** How far back it looks for orders without follow-ups. */
+        lookbackHours: z.number().min(1).max(720).default(DEFAULTS.reconcileLookbackHours),
+        /** Orders younger than this are left to their event's subscriber. */
+        graceMinutes: z.number().min(1).max(24 * 60).default(DEFAULTS.reconcileGraceMinutes),
       })
       .strict()
       .prefault({}),

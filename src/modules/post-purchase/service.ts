@@ -2,8 +2,19 @@ import type { Context, Logger } from "@medusajs/framework/types"
 import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { FlowSetting } from "./models/flow-setting"
 import { Followup } from "./models/followup"
+import { OrderAnchor } from "./models/order-anchor"
 import { parsePluginOptions, type PluginOptions } from "./options"
-import type { ClaimedFollowup, FollowupDTO, FollowupLease, FollowupStatus, NewFollowup } from "./types"
+import { longestSendMs } from "./provider-timeouts"
+import type {
+  ClaimedFollowup,
+  DeliveryProblem,
+  FollowupDTO,
+  FollowupLease,
+  FollowupStatus,
+  NewFollowup,
+  NewOrderAnchor,
+  OrderAnchorTime,
+} from "./types"
 
 type SqlManager = {
   execute: (sql: string, params?: unknown[]) => Promise<any[]>
@@ -25,6 +36,12 @@ function leaseMatch(leases: FollowupLease[]) {
   }
 }
 
+/** The database's clock, or the override tests and the demo pass; claims, leases and retries all count from it. */
+const CLOCK = "(SELECT COALESCE(?::timestamptz, clock_timestamp()))"
+
+/** Rows per INSERT, well below Postgres's limit of 65535 parameters. */
+const INSERT_CHUNK = 1000
+
 const FOLLOWUP_COLUMNS = [
   "id",
   "flow",
@@ -39,18 +56,21 @@ const FOLLOWUP_COLUMNS = [
   "metadata",
 ] as const
 
-/** Follow-ups and flow settings; CRUD comes from MedusaService. */
+/** Follow-ups, flow settings and order anchors; CRUD comes from MedusaService. */
 export default class PostPurchaseModuleService extends MedusaService({
   Followup,
   FlowSetting,
+  OrderAnchor,
 }) {
   protected readonly options_: PluginOptions
+  protected readonly longestSendMs_: number
   protected readonly manager_: InjectedDependencies["manager"]
 
   constructor(container: InjectedDependencies, options: unknown) {
     // @ts-ignore MedusaService takes the container and module declaration as they come
     super(...arguments)
     this.options_ = parsePluginOptions(options)
+    this.longestSendMs_ = longestSendMs(this.options_)
     this.manager_ = container.manager
   }
 
@@ -59,73 +79,143 @@ export default class PostPurchaseModuleService extends MedusaService({
     return this.options_
   }
 
+  /** How long one send through the plugin's channel may take at most (its provider's timeouts). */
+  getLongestSendMs(): number {
+    return this.longestSendMs_
+  }
+
+  /** The database's clock, which every instance shares; `now` overrides it for tests and the demo. */
+  async databaseNow(now?: Date): Promise<Date> {
+    const [row] = await this.manager_.execute(`SELECT ${CLOCK} AS now`, [now ?? null])
+    return new Date(row.now)
+  }
+
   /**
    * Inserts the follow-ups whose idempotency key does not exist yet and returns
    * only those; rows that already exist (a redelivered event, a concurrent
    * worker) are left as they are.
    */
   async createMissingFollowups(rows: NewFollowup[]): Promise<{ id: string; idempotency_key: string }[]> {
-    if (!rows.length) {
-      return []
+    const created: { id: string; idempotency_key: string }[] = []
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK)
+      const values: unknown[] = []
+      const tuples = chunk.map((row) => {
+        const record = { ...row, id: generateEntityId(undefined, "ppfu") }
+        for (const column of FOLLOWUP_COLUMNS) {
+          const value = record[column as keyof typeof record]
+          values.push(column === "metadata" && value != null ? JSON.stringify(value) : value ?? null)
+        }
+        return `(${FOLLOWUP_COLUMNS.map(() => "?").join(", ")}, 'scheduled', 0, now(), now())`
+      })
+      created.push(
+        ...(await this.manager_.execute(
+          `INSERT INTO pp_followup (${FOLLOWUP_COLUMNS.join(", ")}, status, attempts, created_at, updated_at)
+           VALUES ${tuples.join(", ")}
+           ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
+           RETURNING id, idempotency_key`,
+          values
+        ))
+      )
     }
-    const values: unknown[] = []
-    const tuples = rows.map((row) => {
-      const record = { ...row, id: generateEntityId(undefined, "ppfu") }
-      for (const column of FOLLOWUP_COLUMNS) {
-        const value = record[column as keyof typeof record]
-        values.push(column === "metadata" && value != null ? JSON.stringify(value) : value ?? null)
-      }
-      return `(${FOLLOWUP_COLUMNS.map(() => "?").join(", ")}, 'scheduled', 0, now(), now())`
-    })
-    return await this.manager_.execute(
-      `INSERT INTO pp_followup (${FOLLOWUP_COLUMNS.join(", ")}, status, attempts, created_at, updated_at)
-       VALUES ${tuples.join(", ")}
-       ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING id, idempotency_key`,
-      values
-    )
+    return created
   }
 
   /**
-   * Atomically takes up to `limit` due follow-ups, and `sending` ones whose
-   * lease ran out, and marks them `sending` with a fresh lease. Rows locked by
-   * a concurrent claim are skipped, so two workers never take the same row.
+   * Records when each anchor happened, unless it is recorded already, and
+   * returns every anchor's time as stored: the first report wins. `created`
+   * says which rows this call added.
+   */
+  async recordOrderAnchors(anchors: NewOrderAnchor[]): Promise<OrderAnchorTime[]> {
+    if (!anchors.length) {
+      return []
+    }
+    const values = anchors.flatMap((a) => [generateEntityId(undefined, "ppan"), a.order_id, a.anchor, new Date(a.occurred_at), a.source])
+    const inserted: { id: string; order_id: string; anchor: string }[] = await this.manager_.execute(
+      `INSERT INTO pp_order_anchor (id, order_id, anchor, occurred_at, source, created_at, updated_at)
+       VALUES ${anchors.map(() => "(?, ?, ?, ?, ?, now(), now())").join(", ")}
+       ON CONFLICT (order_id, anchor) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id, order_id, anchor`,
+      values
+    )
+    const createdIds = new Map(inserted.map((row) => [`${row.order_id}:${row.anchor}`, row.id]))
+    const stored: { order_id: string; anchor: OrderAnchorTime["anchor"]; occurred_at: Date }[] =
+      await this.manager_.execute(
+        `SELECT order_id, anchor, occurred_at FROM pp_order_anchor
+         WHERE deleted_at IS NULL AND (order_id, anchor) IN (${anchors.map(() => "(?, ?)").join(", ")})`,
+        anchors.flatMap((a) => [a.order_id, a.anchor])
+      )
+    return stored.map((row) => ({
+      ...row,
+      occurred_at: new Date(row.occurred_at),
+      created_id: createdIds.get(`${row.order_id}:${row.anchor}`) ?? null,
+    }))
+  }
+
+  /** When the plugin first recorded an anchor in this database; the reconciliation never looks before it. */
+  async earliestAnchorAt(): Promise<Date | null> {
+    const [row] = await this.manager_.execute(
+      `SELECT min(created_at) AS earliest FROM pp_order_anchor WHERE deleted_at IS NULL`
+    )
+    return row?.earliest ? new Date(row.earliest) : null
+  }
+
+  /**
+   * Atomically takes up to `limit` follow-ups, first `sending` ones whose lease
+   * ran out, then due ones, and marks them `sending` with a fresh lease. Rows
+   * locked by a concurrent claim are skipped, so two workers never take the
+   * same row. Time is the database's clock, which every instance shares.
+   * `claimed_from` tells a reclaimed row (its worker stopped) from a due one.
    */
   async claimDueFollowups({
     limit,
     leaseSeconds,
     ids,
-    now = new Date(),
+    now,
   }: {
     limit: number
     leaseSeconds: number
-    /** Only these follow-ups, when due (a resend from the admin). */
+    /** Only these follow-ups, due or not (an admin's resend). */
     ids?: string[]
-    /** The dispatcher's clock; tests and the demo move it forward. */
+    /** Overrides the database's clock; only tests and the demo move it. */
     now?: Date
   }): Promise<ClaimedFollowup[]> {
     const onlyIds = ids?.length ? `AND id IN (${placeholders(ids)})` : ""
     const idParams = ids ?? []
+    const clock = now ?? null
+    const dueWhen = ids?.length ? "" : `AND send_at <= ${CLOCK}`
     return await this.manager_.execute(
-      `WITH due AS (
-         SELECT id FROM pp_followup
-         WHERE status = 'scheduled' AND send_at <= ? AND deleted_at IS NULL ${onlyIds}
-         ORDER BY send_at
-         LIMIT ? FOR UPDATE SKIP LOCKED
-       ), expired AS (
-         SELECT id FROM pp_followup
-         WHERE status = 'sending' AND locked_until <= ? AND deleted_at IS NULL ${onlyIds}
+      `WITH expired AS (
+         SELECT id, 'sending'::text AS claimed_from FROM pp_followup
+         WHERE status = 'sending' AND locked_until <= ${CLOCK} AND deleted_at IS NULL ${onlyIds}
          ORDER BY locked_until
          LIMIT ? FOR UPDATE SKIP LOCKED
+       ), due AS (
+         SELECT id, 'scheduled'::text AS claimed_from FROM pp_followup
+         WHERE status = 'scheduled' ${dueWhen} AND deleted_at IS NULL ${onlyIds}
+         ORDER BY send_at
+         LIMIT GREATEST(0, ? - (SELECT count(*) FROM expired)) FOR UPDATE SKIP LOCKED
+       ), picked AS (
+         SELECT * FROM expired UNION ALL SELECT * FROM due
        )
        UPDATE pp_followup AS f
        SET status = 'sending',
            attempts = f.attempts + 1,
-           locked_until = ?::timestamptz + make_interval(secs => ?),
+           locked_until = ${CLOCK} + make_interval(secs => ?),
            updated_at = now()
-       WHERE f.id IN (SELECT id FROM due UNION SELECT id FROM expired)
-       RETURNING f.*`,
-      [now, ...idParams, limit, now, ...idParams, limit, now, leaseSeconds]
+       FROM picked
+       WHERE f.id = picked.id
+       RETURNING f.*, picked.claimed_from`,
+      [
+        clock,
+        ...idParams,
+        limit,
+        ...(ids?.length ? [] : [clock]),
+        ...idParams,
+        limit,
+        clock,
+        leaseSeconds,
+      ]
     )
   }
 
@@ -140,10 +230,12 @@ export default class PostPurchaseModuleService extends MedusaService({
     leases: FollowupLease[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
-    if (!outcomes.length) {
+    const wanted = new Set(outcomes.map((outcome) => outcome.id))
+    const relevant = leases.filter((lease) => wanted.has(lease.id))
+    if (!relevant.length) {
       return []
     }
-    const lease = leaseMatch(leases)
+    const lease = leaseMatch(relevant)
     const held: { id: string }[] = await (sharedContext.transactionManager as SqlManager).execute(
       `SELECT id FROM pp_followup WHERE status = 'sending' AND ${lease.sql} FOR UPDATE`,
       lease.params
@@ -186,17 +278,38 @@ export default class PostPurchaseModuleService extends MedusaService({
     return rows.map((row) => row.id)
   }
 
-  /** Gives claimed rows back, for a dispatcher run that failed before sending them. */
-  async releaseClaims(leases: FollowupLease[]): Promise<void> {
-    if (!leases.length) {
-      return
-    }
-    const lease = leaseMatch(leases)
-    // the attempt still counts, so a run that keeps failing ends as `failed`
-    await this.manager_.execute(
-      `UPDATE pp_followup SET status = 'scheduled', locked_until = NULL, updated_at = now()
-       WHERE status = 'sending' AND ${lease.sql}`,
-      lease.params
+  /**
+   * Makes the follow-ups that wait out a configuration error due now: a send
+   * just went through, so the key or sender was fixed.
+   */
+  async pullForwardConfigErrorWaits(now?: Date): Promise<number> {
+    const rows = await this.manager_.execute(
+      `UPDATE pp_followup SET send_at = ${CLOCK}, updated_at = now()
+       WHERE status = 'scheduled' AND config_error_since IS NOT NULL AND deleted_at IS NULL AND send_at > ${CLOCK}
+       RETURNING id`,
+      [now ?? null, now ?? null]
     )
+    return rows.length
+  }
+
+  /** The follow-ups held up by a configuration error (401, 403) right now, for the admin's banner. */
+  async deliveryProblem(): Promise<DeliveryProblem | null> {
+    const [row] = await this.manager_.execute(
+      `SELECT count(*)::int AS waiting, min(config_error_since) AS since,
+              (array_agg(last_error ORDER BY updated_at DESC))[1] AS cause
+       FROM pp_followup
+       WHERE status = 'scheduled' AND config_error_since IS NOT NULL AND deleted_at IS NULL`
+    )
+    if (!row?.waiting) {
+      return null
+    }
+    const since = new Date(row.since)
+    return {
+      kind: "configuration",
+      cause: row.cause,
+      waiting: row.waiting,
+      since,
+      retry_until: new Date(since.getTime() + this.options_.dispatch.configErrorRetryHours * 60 * 60 * 1000),
+    }
   }
 }

@@ -1,10 +1,13 @@
 import type { InferTypeOf } from "@medusajs/framework/types"
 import type { Followup } from "./models/followup"
 import type { FlowSetting } from "./models/flow-setting"
+import type { OrderAnchor } from "./models/order-anchor"
 
 export type FollowupDTO = InferTypeOf<typeof Followup>
 export type FlowSettingDTO = InferTypeOf<typeof FlowSetting>
+export type OrderAnchorDTO = InferTypeOf<typeof OrderAnchor>
 export type FollowupStatus = FollowupDTO["status"]
+export type OrderAnchorKind = OrderAnchorDTO["anchor"]
 
 /** What scheduling writes; the rest of a follow-up starts at its defaults. */
 export type NewFollowup = Pick<
@@ -15,7 +18,25 @@ export type NewFollowup = Pick<
 /** A follow-up as the claim returns it: a raw row, now `sending` under a lease. */
 export type ClaimedFollowup = Omit<FollowupDTO, "metadata"> & {
   metadata: Record<string, unknown> | null
+  /** `scheduled` when it was due; `sending` when its earlier worker's lease ran out before it recorded an outcome. */
+  claimed_from: "scheduled" | "sending"
 }
 
 /** Who holds a `sending` follow-up: the lease its claim set. */
 export type FollowupLease = { id: string; locked_until: Date | string }
+
+export type NewOrderAnchor = Pick<OrderAnchorDTO, "order_id" | "anchor" | "source"> & { occurred_at: Date | string }
+
+/** An anchor as stored; `created_id` is set when this call recorded it. */
+export type OrderAnchorTime = { order_id: string; anchor: OrderAnchorKind; occurred_at: Date; created_id: string | null }
+
+/** Follow-ups held up by a configuration error, as the admin's banner shows them. */
+export type DeliveryProblem = {
+  kind: "configuration"
+  /** The provider's latest message, e.g. "SendGrid 401: …". */
+  cause: string
+  waiting: number
+  since: Date
+  /** After this the follow-ups fail (`dispatch.configErrorRetryHours`). */
+  retry_until: Date
+}

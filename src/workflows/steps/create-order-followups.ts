@@ -1,49 +1,51 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { flowsFor, loadFlowSettings, type FlowTrigger } from "../../flows"
-import { POST_PURCHASE_MODULE } from "../../modules/post-purchase"
+import { POST_PURCHASE_MODULE, type NewFollowup } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
-export type CreateOrderFollowupsStepInput = {
-  order: { id: string; email: string | null; customer_id: string | null }
-  trigger: FlowTrigger
+export type OrderToSchedule = {
+  id: string
+  email: string | null
+  customer_id: string | null
   /** When the trigger happened; every delay counts from here. */
   anchor_at: string | Date
+}
+
+export type CreateOrderFollowupsStepInput = {
+  orders: OrderToSchedule[]
+  trigger: FlowTrigger
 }
 
 export const createOrderFollowupsStepId = "pp-create-order-followups"
 
 /**
- * Schedules one follow-up per enabled flow of the trigger. Follow-ups that
- * already exist (the same event delivered again) are left alone.
+ * Schedules one follow-up per order and enabled flow of the trigger.
+ * Follow-ups that already exist (the same event delivered again, or found
+ * again by the reconciliation) are left alone.
  */
 export const createOrderFollowupsStep = createStep(
   createOrderFollowupsStepId,
-  async ({ order, trigger, anchor_at }: CreateOrderFollowupsStepInput, { container }) => {
+  async ({ orders, trigger }: CreateOrderFollowupsStepInput, { container }) => {
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-    if (!order.email) {
-      return new StepResponse([], [])
-    }
     const settingOf = await loadFlowSettings(service)
-    const anchor = new Date(anchor_at)
+    const flows = flowsFor(trigger).filter((flow) => settingOf(flow).enabled)
 
-    const rows = flowsFor(trigger).flatMap((flow) => {
-      const setting = settingOf(flow)
-      if (!setting.enabled) {
+    const rows: NewFollowup[] = orders.flatMap((order) => {
+      if (!order.email) {
         return []
       }
-      return [
-        {
-          flow: flow.key,
-          step: 0,
-          order_id: order.id,
-          customer_id: order.customer_id,
-          email: order.email!,
-          anchor_event: trigger,
-          anchor_at: anchor,
-          send_at: new Date(anchor.getTime() + setting.delay_seconds * 1000),
-          idempotency_key: `${order.id}:${flow.key}:0`,
-        },
-      ]
+      const anchor = new Date(order.anchor_at)
+      return flows.map((flow) => ({
+        flow: flow.key,
+        step: 0,
+        order_id: order.id,
+        customer_id: order.customer_id,
+        email: order.email!,
+        anchor_event: trigger,
+        anchor_at: anchor,
+        send_at: new Date(anchor.getTime() + settingOf(flow).delay_seconds * 1000),
+        idempotency_key: `${order.id}:${flow.key}:0`,
+      }))
     })
 
     const created = await service.createMissingFollowups(rows)

@@ -1,15 +1,31 @@
-import type { CreateNotificationDTO, INotificationModuleService, Logger, NotificationDTO } from "@medusajs/framework/types"
+import type {
+  CreateNotificationDTO,
+  INotificationModuleService,
+  Logger,
+  MedusaContainer,
+  NotificationDTO,
+} from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderEmail } from "../../emails/render"
 import { DISPATCH_ORDER_FIELDS, findFlow, loadFlowSettings, type LoadedOrder } from "../../flows"
-import { isRetryableDeliveryError, providerErrorMessage, RETRYABLE_MARKER } from "../../lib/delivery-error"
-import { POST_PURCHASE_MODULE, type ClaimedFollowup, type FollowupDTO } from "../../modules/post-purchase"
+import { DEFAULTS } from "../../lib/defaults"
+import { parseDeliveryError, providerErrorMessage, type DeliveryFailure } from "../../lib/delivery-error"
+import {
+  failedOutcome,
+  notAttemptedOutcome,
+  outcomeAfterFailure,
+  sentOutcome,
+  skippedOutcome,
+  type Outcome,
+} from "../../lib/outcomes"
+import { POST_PURCHASE_MODULE, type ClaimedFollowup } from "../../modules/post-purchase"
 import type { PluginOptions } from "../../modules/post-purchase/options"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
 export type SendFollowupsStepInput = {
   followups: ClaimedFollowup[]
+  /** Overrides the database's clock; only tests and the demo move it. */
   now?: string | Date
   /** An admin's resend: replace what an interrupted earlier attempt left behind. */
   resend?: boolean
@@ -18,9 +34,14 @@ export type SendFollowupsStepInput = {
 export type DispatchSummary = {
   claimed: number
   sent: number
+  /** Tried, and due again later: backoff, a rate limit, a configuration error. */
   retrying: number
+  /** Not tried, because the lease ran short; due again at once. */
+  deferred: number
   failed: number
   skipped: number
+  /** Why the batch stopped sending early: the provider rate-limits, or refuses the shop's set-up. */
+  halted: "rate_limited" | "configuration" | null
 }
 
 type NotificationService = INotificationModuleService & {
@@ -32,119 +53,264 @@ type NotificationRecord = Pick<NotificationDTO, "id" | "status" | "external_id">
   idempotency_key?: string | null
 }
 
-type Outcome = Pick<FollowupDTO, "id" | "status"> & Partial<FollowupDTO>
-
 type ReadyToSend = { followup: ClaimedFollowup; notification: CreateNotificationDTO }
 
 export const sendFollowupsStepId = "pp-send-followups"
 
 /**
- * Renders each claimed follow-up, sends them through the Notification Module
- * and records every outcome: sent, retry later, failed, or skipped when the
- * order or flow no longer qualifies.
+ * Renders each claimed follow-up, sends them chunk by chunk through the
+ * Notification Module and records each chunk's outcomes as soon as it is
+ * sent: sent, retry later, failed, or skipped when the order or flow no
+ * longer qualifies.
  *
- * No compensation: a sent email cannot be unsent, and every outcome is final
- * once written. A crash before the write leaves rows `sending`; they are
- * claimed again after the lease, and the notification's idempotency key keeps
- * them from going out twice.
+ * No compensation: a sent email cannot be unsent, and each outcome is final
+ * once written. Rows it could not send are given back here, with the error;
+ * rows handed to the provider whose outcome was not written stay `sending`
+ * until their lease ends, and the next claim reads what happened from the
+ * notification under their idempotency key.
  */
 export const sendFollowupsStep = createStep(
   sendFollowupsStepId,
   async ({ followups, now, resend }: SendFollowupsStepInput, { container }) => {
-    const summary: DispatchSummary = { claimed: followups.length, sent: 0, retrying: 0, failed: 0, skipped: 0 }
+    const batch = await DispatchBatch.start(container, followups, { now, resend: !!resend })
     if (!followups.length) {
-      return new StepResponse(summary)
-    }
-    const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-    const notifications = container.resolve(Modules.NOTIFICATION) as NotificationService
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const options = service.getOptions()
-    const clock = now ? new Date(now) : new Date()
-
-    const settingOf = await loadFlowSettings(service)
-    const { data: orders } = await query.graph({
-      entity: "order",
-      fields: DISPATCH_ORDER_FIELDS,
-      filters: { id: [...new Set(followups.map((f) => f.order_id))] },
-    })
-    const ordersById = new Map((orders as LoadedOrder[]).map((order) => [order.id, order]))
-
-    const outcomes: Outcome[] = []
-    const ready: ReadyToSend[] = []
-    for (const followup of followups) {
-      const flow = findFlow(followup.flow)
-      const order = ordersById.get(followup.order_id)
-      const skipReason = !flow
-        ? `The flow "${followup.flow}" no longer exists`
-        : !settingOf(flow).enabled
-          ? "The flow was switched off"
-          : !order
-            ? "The order no longer exists"
-            : order.status === "canceled"
-              ? "The order was canceled"
-              : null
-      if (skipReason) {
-        outcomes.push({ id: followup.id, status: "skipped", status_reason: skipReason, locked_until: null })
-        continue
-      }
-      try {
-        const props = flow!.buildProps({ order: order!, options, brand: options.brand })
-        const content = { subject: flow!.subject(props), ...(await renderEmail(flow!.template(props))) }
-        ready.push({ followup, notification: notificationFor(followup, order!, content, options) })
-      } catch (e) {
-        // a template that throws must fail the send, never send an empty mail
-        outcomes.push(failed(followup, `The email could not be rendered: ${(e as Error).message}`))
-      }
+      return new StepResponse(batch.summary)
     }
 
-    const context: SendContext = { notifications, options, resend: !!resend, clock, started: Date.now() }
-    for (let i = 0; i < ready.length; i += options.dispatch.concurrency) {
-      if (Date.now() - context.started > LEASE_SHARE_FOR_SENDING * options.dispatch.leaseSeconds * 1000) {
-        // too close to the lease's end: the rest waits for the next claim rather than risk a second worker
-        break
-      }
-      outcomes.push(...(await sendChunk(context, ready.slice(i, i + options.dispatch.concurrency))))
+    let ready: ReadyToSend[]
+    try {
+      ready = await prepareEmails(container, batch)
+    } catch (e) {
+      // nothing was sent: every row is tried again with backoff, and gives up after the last attempt
+      const failure: DeliveryFailure = { kind: "transient", message: `The emails could not be prepared: ${(e as Error).message}` }
+      await batch.record(followups.map((followup) => batch.afterFailure(followup, failure)))
+      batch.log()
+      return new StepResponse(batch.summary)
     }
 
-    await service.recordOutcomes(
-      outcomes,
-      followups.map((f) => ({ id: f.id, locked_until: f.locked_until! }))
-    )
-
-    for (const outcome of outcomes) {
-      const key = outcome.status === "scheduled" ? "retrying" : (outcome.status as keyof DispatchSummary)
-      summary[key] += 1
-      if (outcome.status === "failed") {
-        logger.warn(`post-purchase: follow-up ${outcome.id} failed: ${outcome.last_error}`)
+    let next = 0
+    try {
+      for (; next < ready.length; next += batch.chunkSize) {
+        const chunk = ready.slice(next, next + batch.chunkSize)
+        if (batch.halted) {
+          // the rest would meet the same refusal: it waits with the chunk that met it, untried
+          await batch.record(chunk.map(({ followup }) => batch.afterFailure(followup, batch.halted!)))
+        } else if (!batch.leaveTimeForAnotherSend()) {
+          await batch.record(chunk.map(({ followup }) => notAttemptedOutcome(followup)))
+        } else {
+          await sendChunk(batch, chunk)
+        }
       }
+    } catch (e) {
+      // give back what never reached the provider; the chunk that did waits for its lease
+      const failure: DeliveryFailure = { kind: "transient", message: `The dispatcher stopped before sending: ${(e as Error).message}` }
+      const untouched = ready.slice(next + batch.chunkSize).map(({ followup }) => batch.afterFailure(followup, failure))
+      await batch.record(untouched).catch(() => undefined)
+      throw e
     }
-    return new StepResponse(summary)
+
+    if (batch.summary.sent && !batch.halted) {
+      // a send went through, so an earlier 401 or 403 was fixed: those follow-ups need not wait any longer
+      await batch.service.pullForwardConfigErrorWaits(batch.clockOverride)
+    }
+    batch.log()
+    return new StepResponse(batch.summary)
   }
 )
 
-/** Sending stops once this share of the lease has passed. */
-const LEASE_SHARE_FOR_SENDING = 0.5
+/**
+ * One dispatcher run's follow-ups, clock and tally. Time is the database's
+ * clock read once at the start and advanced by the local elapsed time, so a
+ * machine whose clock runs ahead cannot shorten or stretch a lease.
+ */
+class DispatchBatch {
+  readonly summary: DispatchSummary
+  halted: DeliveryFailure | null = null
+  protected readonly causes_ = new Map<string, { failure: DeliveryFailure; count: number }>()
 
-type SendContext = {
-  notifications: NotificationService
-  options: PluginOptions
-  resend: boolean
-  /** The dispatcher's clock at the start, and the real time it started. */
-  clock: Date
-  started: number
+  private constructor(
+    readonly service: PostPurchaseModuleService,
+    readonly notifications: NotificationService,
+    readonly logger: Logger,
+    readonly options: PluginOptions,
+    readonly followups: ClaimedFollowup[],
+    readonly resend: boolean,
+    readonly clockOverride: Date | undefined,
+    protected readonly clockAt_: Date,
+    protected readonly localAt_: number
+  ) {
+    this.summary = { claimed: followups.length, sent: 0, retrying: 0, deferred: 0, failed: 0, skipped: 0, halted: null }
+  }
+
+  static async start(
+    container: MedusaContainer,
+    followups: ClaimedFollowup[],
+    { now, resend }: { now?: string | Date; resend: boolean }
+  ) {
+    const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+    const clockOverride = now ? new Date(now) : undefined
+    const clockAt = followups.length ? await service.databaseNow(clockOverride) : new Date()
+    return new DispatchBatch(
+      service,
+      container.resolve<NotificationService>(Modules.NOTIFICATION),
+      container.resolve(ContainerRegistrationKeys.LOGGER),
+      service.getOptions(),
+      followups,
+      resend,
+      clockOverride,
+      clockAt,
+      Date.now()
+    )
+  }
+
+  get chunkSize() {
+    return this.options.dispatch.concurrency
+  }
+
+  /** The database's time now. */
+  now(): Date {
+    return new Date(this.clockAt_.getTime() + (Date.now() - this.localAt_))
+  }
+
+  /**
+   * Whether one more chunk can be sent, and its outcome recorded, before the
+   * claim's lease ends and another worker may take the same rows.
+   */
+  leaveTimeForAnotherSend(): boolean {
+    const leaseEnds = Math.min(...this.followups.map((f) => new Date(f.locked_until!).getTime()))
+    return this.now().getTime() + this.service.getLongestSendMs() + DEFAULTS.leaseMarginMs <= leaseEnds
+  }
+
+  afterFailure(followup: ClaimedFollowup, failure: DeliveryFailure): Outcome {
+    this.noteCause_(failure)
+    return outcomeAfterFailure(followup, failure, this.now(), this.options.dispatch)
+  }
+
+  unknownDelivery(followup: ClaimedFollowup, message: string): Outcome {
+    this.noteCause_({ kind: "unknown", message })
+    return failedOutcome(followup.id, message)
+  }
+
+  /** Writes outcomes of rows this run still holds, and counts them. */
+  async record(outcomes: Outcome[]) {
+    if (!outcomes.length) {
+      return
+    }
+    const written = new Set(
+      await this.service.recordOutcomes(
+        outcomes,
+        this.followups.map((f) => ({ id: f.id, locked_until: f.locked_until! }))
+      )
+    )
+    for (const outcome of outcomes.filter((o) => written.has(o.id))) {
+      if (outcome.status === "scheduled") {
+        // a retry sets when; a row given back untried is due at once
+        this.summary[outcome.send_at ? "retrying" : "deferred"] += 1
+      } else if (outcome.status === "sent" || outcome.status === "failed" || outcome.status === "skipped") {
+        this.summary[outcome.status] += 1
+      }
+    }
+  }
+
+  halt(failure: DeliveryFailure) {
+    if (!this.halted && (failure.kind === "rate_limited" || failure.kind === "configuration")) {
+      this.halted = failure
+      this.summary.halted = failure.kind
+    }
+  }
+
+  /** One line per batch that did not simply go out, naming each cause. */
+  log() {
+    const { sent, retrying, deferred, failed, skipped, claimed } = this.summary
+    if (!this.causes_.size && !deferred) {
+      return
+    }
+    const causes = [...this.causes_.values()]
+      .sort((a, b) => b.count - a.count)
+      .map(({ failure, count }) => `${failure.message} (${count}×, ${CAUSE_HANDLING[failure.kind](this.options)})`)
+    this.logger.warn(
+      `post-purchase: dispatched ${claimed} follow-ups: ${sent} sent, ${retrying} to retry, ${deferred} given back untried ` +
+        `(lease ran short), ${failed} failed, ${skipped} skipped.${causes.length ? ` Cause: ${causes.join("; ")}` : ""}`
+    )
+  }
+
+  protected noteCause_(failure: DeliveryFailure) {
+    const key = `${failure.kind}:${failure.message}`
+    const cause = this.causes_.get(key) ?? { failure, count: 0 }
+    cause.count += 1
+    this.causes_.set(key, cause)
+  }
+}
+
+const CAUSE_HANDLING: Record<DeliveryFailure["kind"], (options: PluginOptions) => string> = {
+  rate_limited: () => "rate limited: tried again when the provider allows, without using an attempt",
+  transient: (o) => `temporary: tried again with backoff, up to ${o.dispatch.maxAttempts} attempts`,
+  configuration: (o) =>
+    `the provider refuses the shop's set-up (API key or sender): tried again for up to ${o.dispatch.configErrorRetryHours} h`,
+  unknown: () => "may have gone out: not tried again; check the provider's activity, then resend if needed",
+  permanent: () => "rejected: not tried again",
 }
 
 /**
- * Sends a chunk in one Notification Module call. Right before, it looks at
- * what earlier attempts left under each idempotency key: a sent email is
- * recorded, not sent again; an attempt that stopped mid-send fails the
- * follow-up (it may have gone out); a failed one is replaced. The module sends
- * the chunk side by side, records each status, then throws one error listing
- * every failed notification's message; each outcome is read back.
+ * Decides, per follow-up, whether it still goes out (order canceled, flow
+ * switched off) and renders those that do; skipped and unrenderable ones are
+ * recorded right away.
  */
-async function sendChunk(context: SendContext, chunk: ReadyToSend[]): Promise<Outcome[]> {
-  const { notifications, options, resend } = context
+async function prepareEmails(container: MedusaContainer, batch: DispatchBatch): Promise<ReadyToSend[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { options, followups } = batch
+  const settingOf = await loadFlowSettings(batch.service)
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: DISPATCH_ORDER_FIELDS,
+    filters: { id: [...new Set(followups.map((f) => f.order_id))] },
+  })
+  const ordersById = new Map((orders as LoadedOrder[]).map((order) => [order.id, order]))
+
+  const settled: Outcome[] = []
+  const ready: ReadyToSend[] = []
+  for (const followup of followups) {
+    const flow = findFlow(followup.flow)
+    const order = ordersById.get(followup.order_id)
+    const skipReason = !flow
+      ? `The flow "${followup.flow}" no longer exists`
+      : !settingOf(flow).enabled
+        ? "The flow was switched off"
+        : !order
+          ? "The order no longer exists"
+          : order.status === "canceled"
+            ? "The order was canceled"
+            : null
+    if (skipReason) {
+      settled.push(skippedOutcome(followup.id, skipReason))
+      continue
+    }
+    try {
+      const props = flow!.buildProps({ order: order!, options, brand: options.brand })
+      const content = { subject: flow!.subject(props), ...(await renderEmail(flow!.template(props))) }
+      ready.push({ followup, notification: notificationFor(followup, order!, content, options) })
+    } catch (e) {
+      // a template that throws must fail the send, never send an empty mail
+      settled.push(
+        batch.afterFailure(followup, { kind: "permanent", message: `The email could not be rendered: ${(e as Error).message}` })
+      )
+    }
+  }
+  await batch.record(settled)
+  return ready
+}
+
+/**
+ * Sends a chunk in one Notification Module call and records its outcomes.
+ * Right before, it looks at what earlier attempts left under each idempotency
+ * key: a sent email is recorded, not sent again; an attempt whose outcome was
+ * never recorded fails the follow-up (it may have gone out); a failure whose
+ * retry was recorded is replaced. The module sends the chunk side by side,
+ * records each status, then throws one error listing every failed
+ * notification's message; each outcome is read back.
+ */
+async function sendChunk(batch: DispatchBatch, chunk: ReadyToSend[]) {
+  const { notifications, options, resend } = batch
   const outcomes: Outcome[] = []
   const toSend: ReadyToSend[] = []
   const replaced: string[] = []
@@ -155,11 +321,16 @@ async function sendChunk(context: SendContext, chunk: ReadyToSend[]): Promise<Ou
     const previous = earlier.get(followup.idempotency_key)
     if (previous?.status === NotificationStatus.SUCCESS) {
       // delivered by a worker that stopped before it could record it
-      outcomes.push(sent(followup, previous))
-    } else if (previous?.status === NotificationStatus.PENDING && !resend) {
-      outcomes.push(failed(followup, DELIVERY_UNKNOWN))
+      outcomes.push(sentOutcome(followup.id, previous, batch.now()))
+    } else if (previous && !resend && (previous.status === NotificationStatus.PENDING || followup.claimed_from === "sending")) {
+      outcomes.push(batch.unknownDelivery(followup, DELIVERY_UNKNOWN))
     } else if (followup.attempts > options.dispatch.maxAttempts) {
-      outcomes.push(failed(followup, `Gave up after ${options.dispatch.maxAttempts} attempts: ${followup.last_error ?? "the dispatcher stopped while sending"}`))
+      outcomes.push(
+        failedOutcome(
+          followup.id,
+          `Gave up after ${options.dispatch.maxAttempts} attempts: ${followup.last_error ?? "the dispatcher stopped while sending"}`
+        )
+      )
     } else {
       toSend.push(entry)
       if (previous) {
@@ -167,51 +338,53 @@ async function sendChunk(context: SendContext, chunk: ReadyToSend[]): Promise<Ou
       }
     }
   }
-  if (!toSend.length) {
-    return outcomes
-  }
   if (replaced.length) {
     // Medusa 2.21 re-sends a failed notification under a new id and then cannot save it
     await notifications.deleteNotifications(replaced)
   }
 
   let batchError = ""
-  try {
-    await notifications.createNotifications(toSend.map((entry) => entry.notification))
-  } catch (e) {
-    batchError = e instanceof Error ? e.message : String(e)
+  if (toSend.length) {
+    try {
+      await notifications.createNotifications(toSend.map((entry) => entry.notification))
+    } catch (e) {
+      batchError = e instanceof Error ? e.message : String(e)
+    }
   }
   const errorsById = providerErrorsById(batchError)
   const records = await notificationsByKey(notifications, toSend.map((entry) => entry.followup))
-  // retries count from now, not from when a long batch began
-  const retryBase = context.clock.getTime() + (Date.now() - context.started)
+  const failedRecords = new Map<string, string>()
 
   for (const { followup } of toSend) {
     const record = records.get(followup.idempotency_key)
     if (record?.status === NotificationStatus.SUCCESS) {
-      outcomes.push(sent(followup, record))
+      outcomes.push(sentOutcome(followup.id, record, batch.now()))
       continue
     }
-    const message =
-      (record && errorsById.get(record.id)) ||
-      `${providerErrorMessage(batchError || "The notification was not recorded")} ${RETRYABLE_MARKER}`
-    if (isRetryableDeliveryError(message) && followup.attempts < options.dispatch.maxAttempts) {
-      outcomes.push({
-        id: followup.id,
-        status: "scheduled",
-        send_at: new Date(retryBase + backoffMs(followup.attempts, options)),
-        last_error: message,
-        locked_until: null,
-      })
-    } else {
-      outcomes.push(failed(followup, message))
+    const failure: DeliveryFailure = !record
+      ? // the module records a notification before it sends it: without one nothing went out
+        { kind: "transient", message: providerErrorMessage(batchError || "The notification could not be recorded") }
+      : record.status === NotificationStatus.PENDING
+        ? { kind: "unknown", message: DELIVERY_UNKNOWN }
+        : parseDeliveryError(errorsById.get(record.id) ?? providerErrorMessage(batchError))
+    if (record?.status === NotificationStatus.FAILURE) {
+      failedRecords.set(followup.id, record.id)
     }
+    batch.halt(failure)
+    outcomes.push(batch.afterFailure(followup, failure))
   }
-  return outcomes
+
+  await batch.record(outcomes)
+  // once a retry is recorded its failed notification goes, so a failed notification found later
+  // always belongs to an attempt whose outcome was never recorded
+  const retried = outcomes.filter((o) => o.status === "scheduled" && failedRecords.has(o.id)).map((o) => failedRecords.get(o.id)!)
+  if (retried.length) {
+    await notifications.deleteNotifications(retried)
+  }
 }
 
 const DELIVERY_UNKNOWN =
-  "An earlier attempt stopped while sending, so the email may have gone out. Check the provider's activity log, then resend if needed."
+  "An earlier attempt stopped before its outcome was recorded, so the email may have gone out. Check the provider's activity log, then resend if needed."
 
 function notificationFor(
   followup: ClaimedFollowup,
@@ -245,6 +418,9 @@ function notificationFor(
 }
 
 async function notificationsByKey(notifications: NotificationService, followups: ClaimedFollowup[]) {
+  if (!followups.length) {
+    return new Map<string, NotificationRecord>()
+  }
   const records: NotificationRecord[] = await notifications.listNotifications(
     { idempotency_key: followups.map((f) => f.idempotency_key) } as object,
     { select: ["id", "idempotency_key", "status", "external_id"] }
@@ -259,27 +435,4 @@ function providerErrorsById(batchError: string): Map<string, string> {
     errors.set(match[1], match[2].trim())
   }
   return errors
-}
-
-function sent(followup: ClaimedFollowup, notification: NotificationRecord): Outcome {
-  return {
-    id: followup.id,
-    status: "sent",
-    sent_at: new Date(),
-    notification_id: notification.id,
-    provider_message_id: notification.external_id ?? null,
-    last_error: null,
-    locked_until: null,
-  }
-}
-
-function failed(followup: ClaimedFollowup, message: string): Outcome {
-  return { id: followup.id, status: "failed", last_error: message, locked_until: null }
-}
-
-/** Exponential backoff with equal jitter: half the delay fixed, half random. */
-function backoffMs(attempt: number, { dispatch }: PluginOptions): number {
-  const exponential = dispatch.backoffSeconds * 2 ** Math.max(0, attempt - 1)
-  const capped = Math.min(exponential, dispatch.maxBackoffSeconds) * 1000
-  return Math.round(capped / 2 + Math.random() * (capped / 2))
 }

@@ -16,7 +16,7 @@ export type SetFollowupsStatusStepInput = {
 
 type Previous = Pick<
   FollowupDTO,
-  "id" | "status" | "status_reason" | "send_at" | "attempts" | "locked_until"
+  "id" | "status" | "status_reason" | "send_at" | "attempts" | "locked_until" | "last_error" | "config_error_since"
 >
 
 export const setFollowupsStatusStepId = "pp-set-followups-status"
@@ -29,12 +29,23 @@ export const setFollowupsStatusStep = createStep(
   setFollowupsStatusStepId,
   async (input: SetFollowupsStatusStepInput, { container }) => {
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-    const fields: (keyof Previous)[] = ["id", "status", "status_reason", "send_at", "attempts", "locked_until"]
+    const fields: (keyof Previous)[] = [
+      "id",
+      "status",
+      "status_reason",
+      "send_at",
+      "attempts",
+      "locked_until",
+      "last_error",
+      "config_error_since",
+    ]
 
-    const candidates: Previous[] = await service.listFollowups(input.selector, { select: fields })
-    if (input.selector.id) {
+    const ids = input.selector.id && [...new Set(input.selector.id)]
+    const selector = ids ? { ...input.selector, id: ids } : input.selector
+    const candidates: Previous[] = await service.listFollowups(selector, { select: fields })
+    if (ids) {
       const found = new Map(candidates.map((row) => [row.id, row]))
-      for (const id of input.selector.id) {
+      for (const id of ids) {
         const row = found.get(id)
         if (!row) {
           throw new MedusaError(MedusaError.Types.NOT_FOUND, `Follow-up with id "${id}" was not found`)
@@ -53,20 +64,22 @@ export const setFollowupsStatusStep = createStep(
 
     const change =
       input.to === "canceled"
-        ? { status: "canceled" as const, status_reason: input.reason ?? null, locked_until: null }
+        ? // a final state: the reason replaces any error an earlier attempt left
+          { status: "canceled" as const, status_reason: input.reason ?? null, locked_until: null, last_error: null, config_error_since: null }
         : {
             status: "scheduled" as const,
             status_reason: input.reason ?? null,
-            send_at: input.send_at ? new Date(input.send_at) : new Date(),
+            send_at: input.send_at ? new Date(input.send_at) : await service.databaseNow(),
             attempts: 0,
             locked_until: null,
+            config_error_since: null,
           }
     // only rows still in a `from` status change: a dispatcher may have moved one on since the read
     const changedIds = await service.transitionFollowups(candidateIds, input.from, change)
-    if (input.selector.id && changedIds.length < input.selector.id.length) {
+    if (ids && changedIds.length < ids.length) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
-        `Follow-up "${input.selector.id.find((id) => !changedIds.includes(id))}" changed while this request ran; reload and try again`
+        `Follow-up "${ids.find((id) => !changedIds.includes(id))}" changed while this request ran; reload and try again`
       )
     }
     const previous = candidates.filter((row) => changedIds.includes(row.id))

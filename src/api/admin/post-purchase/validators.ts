@@ -1,5 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 import { DEFAULTS } from "../../../lib/defaults"
+import { FOLLOWUP_STATUSES } from "../../../modules/post-purchase/models/followup"
+import { flowKey, medusaId } from "../../utils/input-guards"
+
+export const AdminFlowParams = z.object({ key: flowKey("key") })
+
+export const AdminFollowupParams = z.object({ id: medusaId("id") })
 
 export const AdminUpdateFlow = z
   .object({
@@ -17,9 +23,45 @@ export const AdminUpdateFlow = z
   })
 export type AdminUpdateFlowType = z.infer<typeof AdminUpdateFlow>
 
+const oneOrMany = <T extends z.ZodType>(item: T) =>
+  z.union([item, z.array(item).max(20)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[])
+
+const status = z.enum(FOLLOWUP_STATUSES, {
+  message: `status must be one of ${FOLLOWUP_STATUSES.join(", ")}`,
+})
+
+const dateTime = (field: string) =>
+  z.iso.datetime({ offset: true, message: `${field} must be a date and time like 2026-11-26T09:00:00Z` }).transform((value) => new Date(value))
+
+/** The admin's list of follow-ups: one order's, or all of them, filtered by status, flow and due date. */
 export const AdminListFollowups = z
   .object({
-    order_id: z.string().min(1, "order_id is required"),
+    order_id: medusaId("order_id").optional(),
+    status: oneOrMany(status).optional(),
+    flow: oneOrMany(flowKey("flow")).optional(),
+    send_at: z
+      .object({ $gte: dateTime("send_at[$gte]"), $lte: dateTime("send_at[$lte]") })
+      .partial()
+      .strict()
+      .optional(),
+    offset: z.coerce.number().int().min(0, "offset cannot be negative").default(0),
+    limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit can be at most 100").default(20),
+    order: z
+      .enum(["send_at", "-send_at", "created_at", "-created_at"], {
+        message: "order must be one of send_at, -send_at, created_at, -created_at",
+      })
+      .default("-send_at"),
   })
   .strict()
 export type AdminListFollowupsType = z.infer<typeof AdminListFollowups>
+
+/** Several follow-ups at once, for the list's bulk actions. */
+export const AdminFollowupIds = z
+  .object({
+    ids: z
+      .array(medusaId("ids"))
+      .min(1, "ids must name at least one follow-up")
+      .max(DEFAULTS.maxBulkFollowups, `ids can name at most ${DEFAULTS.maxBulkFollowups} follow-ups`),
+  })
+  .strict()
+export type AdminFollowupIdsType = z.infer<typeof AdminFollowupIds>

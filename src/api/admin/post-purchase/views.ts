@@ -19,6 +19,7 @@ export async function flowViews(container: MedusaContainer, only?: FlowDefinitio
 
 export const FOLLOWUP_FIELDS = [
   "id",
+  "order_id",
   "flow",
   "status",
   "email",
@@ -29,6 +30,7 @@ export const FOLLOWUP_FIELDS = [
   "status_reason",
   "provider_message_id",
   "created_at",
+  "updated_at",
 ] as const
 
 export function followupView(followup: Pick<FollowupDTO, (typeof FOLLOWUP_FIELDS)[number]>) {

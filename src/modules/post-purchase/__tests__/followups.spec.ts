@@ -2,12 +2,27 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { POST_PURCHASE_MODULE } from ".."
 import { FlowSetting } from "../models/flow-setting"
 import { Followup } from "../models/followup"
+import { OrderAnchor } from "../models/order-anchor"
 import PostPurchaseModuleService from "../service"
 import type { NewFollowup } from "../types"
 
 jest.setTimeout(60_000)
 
 const MINUTE = 60_000
+
+/** Fake timers for `Date` only; everything the database driver needs keeps running. */
+const NOT_DATE = [
+  "hrtime",
+  "nextTick",
+  "performance",
+  "queueMicrotask",
+  "setImmediate",
+  "clearImmediate",
+  "setInterval",
+  "clearInterval",
+  "setTimeout",
+  "clearTimeout",
+] as const
 
 function newFollowup(n: number, overrides: Partial<NewFollowup> = {}): NewFollowup {
   const anchor = new Date(Date.now() - 10 * MINUTE)
@@ -28,7 +43,7 @@ function newFollowup(n: number, overrides: Partial<NewFollowup> = {}): NewFollow
 moduleIntegrationTestRunner<PostPurchaseModuleService>({
   moduleName: POST_PURCHASE_MODULE,
   resolve: "./src/modules/post-purchase",
-  moduleModels: [Followup, FlowSetting],
+  moduleModels: [Followup, FlowSetting, OrderAnchor],
   testSuite: ({ service }) => {
     describe("scheduling", () => {
       it("creates a follow-up once per idempotency key, however often it is asked", async () => {
@@ -109,6 +124,42 @@ moduleIntegrationTestRunner<PostPurchaseModuleService>({
         expect(reclaimed.attempts).toBe(2)
       })
 
+      it("returns at most the limit, taking rows whose lease ran out before due ones", async () => {
+        await service.createMissingFollowups(Array.from({ length: 6 }, (_, i) => newFollowup(200 + i)))
+        const stuck = await service.claimDueFollowups({ limit: 3, leaseSeconds: 60 })
+        expect(stuck).toHaveLength(3)
+
+        const afterLease = new Date(Date.now() + 2 * MINUTE)
+        const claimed = await service.claimDueFollowups({ limit: 4, leaseSeconds: 60, now: afterLease })
+
+        expect(claimed).toHaveLength(4)
+        expect(claimed.filter((row) => row.claimed_from === "sending").map((row) => row.id).sort()).toEqual(
+          stuck.map((row) => row.id).sort()
+        )
+        expect(claimed.filter((row) => row.claimed_from === "scheduled")).toHaveLength(1)
+      })
+
+      it("counts due times and leases by the database's clock, not this process's", async () => {
+        const dbNow = await service.databaseNow()
+        await service.createMissingFollowups([
+          newFollowup(1, { send_at: new Date(dbNow.getTime() + 5 * MINUTE) }),
+          newFollowup(2, { send_at: new Date(dbNow.getTime() - MINUTE) }),
+        ])
+        const [held] = await service.claimDueFollowups({ limit: 10, leaseSeconds: 120 })
+        expect(held.order_id).toBe("order_2")
+        const leaseMs = new Date(held.locked_until!).getTime() - dbNow.getTime()
+        expect(leaseMs).toBeGreaterThanOrEqual(120_000)
+        expect(leaseMs).toBeLessThan(125_000)
+
+        // this machine's clock runs ten minutes ahead: nothing is due yet and the lease still holds
+        jest.useFakeTimers({ now: Date.now() + 10 * MINUTE, doNotFake: NOT_DATE })
+        try {
+          expect(await service.claimDueFollowups({ limit: 10, leaseSeconds: 120 })).toEqual([])
+        } finally {
+          jest.useRealTimers()
+        }
+      })
+
       it("claims only the given follow-ups when ids are passed", async () => {
         const created = await service.createMissingFollowups([newFollowup(1), newFollowup(2)])
         const claimed = await service.claimDueFollowups({ limit: 10, leaseSeconds: 300, ids: [created[1].id] })
@@ -136,14 +187,6 @@ moduleIntegrationTestRunner<PostPurchaseModuleService>({
         expect(row).toEqual(expect.objectContaining({ status: "sent", last_error: null }))
       })
 
-      it("gives claimed rows back on release, keeping the attempt", async () => {
-        await service.createMissingFollowups([newFollowup(1)])
-        const claimed = await service.claimDueFollowups({ limit: 10, leaseSeconds: 300 })
-        await service.releaseClaims(claimed)
-        const [row] = await service.listFollowups({ id: claimed[0].id })
-        expect(row).toEqual(expect.objectContaining({ status: "scheduled", attempts: 1, locked_until: null }))
-      })
-
       it("changes only rows still in an expected status", async () => {
         const created = await service.createMissingFollowups([newFollowup(1), newFollowup(2)])
         await service.claimDueFollowups({ limit: 10, leaseSeconds: 300, ids: [created[0].id] })
@@ -160,6 +203,57 @@ moduleIntegrationTestRunner<PostPurchaseModuleService>({
           [created[0].id]: "sending",
           [created[1].id]: "canceled",
         })
+      })
+    })
+
+    describe("order anchors", () => {
+      it("keeps the first reported time of an anchor and says which rows a call added", async () => {
+        const first = new Date("2026-11-20T10:00:00.000Z")
+        const [recorded] = await service.recordOrderAnchors([
+          { order_id: "order_1", anchor: "placed", occurred_at: first, source: "event" },
+        ])
+        const again = await service.recordOrderAnchors([
+          { order_id: "order_1", anchor: "placed", occurred_at: new Date("2026-11-22T10:00:00.000Z"), source: "reconciliation" },
+          { order_id: "order_2", anchor: "placed", occurred_at: first, source: "reconciliation" },
+        ])
+
+        expect(recorded).toEqual(expect.objectContaining({ occurred_at: first, created_id: expect.stringMatching(/^ppan_/) }))
+        const byOrder = Object.fromEntries(again.map((a) => [a.order_id, a]))
+        expect(byOrder.order_1).toEqual(expect.objectContaining({ occurred_at: first, created_id: null }))
+        expect(byOrder.order_2.created_id).toMatch(/^ppan_/)
+        expect(await service.earliestAnchorAt()).toBeInstanceOf(Date)
+      })
+    })
+
+    describe("configuration errors", () => {
+      it("reports the follow-ups they hold up, and makes them due once sending works again", async () => {
+        expect(await service.deliveryProblem()).toBeNull()
+        const since = new Date(Date.now() - 30 * MINUTE)
+        const later = new Date(Date.now() + 45 * MINUTE)
+        const created = await service.createMissingFollowups([newFollowup(1), newFollowup(2), newFollowup(3)])
+        await service.updateFollowups(
+          created.slice(0, 2).map((row) => ({
+            id: row.id,
+            send_at: later,
+            config_error_since: since,
+            last_error: "SendGrid 401: The provided authorization grant is invalid, expired, or revoked",
+          }))
+        )
+
+        const problem = await service.deliveryProblem()
+        expect(problem).toEqual(
+          expect.objectContaining({
+            kind: "configuration",
+            waiting: 2,
+            since,
+            cause: "SendGrid 401: The provided authorization grant is invalid, expired, or revoked",
+            retry_until: new Date(since.getTime() + 24 * 60 * MINUTE),
+          })
+        )
+
+        expect(await service.pullForwardConfigErrorWaits()).toBe(2)
+        const claimed = await service.claimDueFollowups({ limit: 10, leaseSeconds: 60 })
+        expect(claimed.map((row) => row.id).sort()).toEqual(created.map((row) => row.id).sort())
       })
     })
   },

@@ -33,6 +33,8 @@ export const Followup = model
       // a `sending` row is owned by its worker until then (lease)
       locked_until: model.dateTime().nullable(),
       last_error: model.text().nullable(),
+      // when the current run of configuration errors (401, 403) began; retries stop dispatch.configErrorRetryHours later
+      config_error_since: model.dateTime().nullable(),
       // why a follow-up was skipped or canceled
       status_reason: model.text().nullable(),
       notification_id: model.text().nullable(),
@@ -56,6 +58,18 @@ export const Followup = model
       name: "IDX_pp_followup_lease",
       on: ["locked_until"],
       where: "status = 'sending' AND deleted_at IS NULL",
+    },
+    {
+      // serves the admin's delivery-problem banner and pulling those rows forward once sending works again
+      name: "IDX_pp_followup_config_error",
+      on: ["config_error_since"],
+      where: "status = 'scheduled' AND config_error_since IS NOT NULL AND deleted_at IS NULL",
+    },
+    {
+      // serves the admin's list of follow-ups across orders, filtered by status, newest due first
+      name: "IDX_pp_followup_status_send_at",
+      on: ["status", "send_at"],
+      where: "deleted_at IS NULL",
     },
     {
       name: "IDX_pp_followup_order_id",

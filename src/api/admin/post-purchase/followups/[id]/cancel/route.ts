@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { cancelFollowupWorkflow } from "../../../../../../workflows/cancel-followup"
+import { cancelFollowupsWorkflow } from "../../../../../../workflows/cancel-followups"
 import { followupView } from "../../../views"
 
-/** Cancels a scheduled follow-up. */
+/** Cancels a follow-up that has not gone out. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const { result } = await cancelFollowupWorkflow(req.scope).run({ input: { id: req.params.id } })
-  res.json({ followup: followupView(result) })
+  const { result } = await cancelFollowupsWorkflow(req.scope).run({ input: { ids: [req.params.id] } })
+  res.json({ followup: followupView(result[0]) })
 }

@@ -20,6 +20,7 @@ export default async function checkInstalledPlugin({ container }: ExecArgs) {
   fs.writeFileSync(
     process.env.PP_CHECK_OUT!,
     JSON.stringify({
+      order_id: orderId,
       followups: followups.map((f) => ({
         flow: f.flow,
         delay_seconds: (new Date(f.send_at).getTime() - new Date(f.anchor_at).getTime()) / 1000,

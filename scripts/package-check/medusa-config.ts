@@ -1,4 +1,5 @@
-// The medusa-config.ts of a separate Medusa app that installs the packed plugin
+// The medusa-config.ts of a separate Medusa app that installs the packed plugin;
+// its admin is on, as in a shop, so `medusa build` bundles the plugin's extensions
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -8,7 +9,6 @@ module.exports = defineConfig({
     databaseUrl: process.env.DATABASE_URL,
     http: { storeCors: "*", adminCors: "*", authCors: "*", jwtSecret: "secret", cookieSecret: "secret" },
   },
-  admin: { disable: true },
   plugins: [
     {
       resolve: "medusa-plugin-post-purchase",

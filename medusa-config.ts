@@ -18,8 +18,10 @@ const emailProvider = sendgridApiKey
         channels: ["email"],
         apiKey: sendgridApiKey,
         from: process.env.SENDGRID_FROM || "shop@example.com",
-        // only the tests and the benchmark point this at a local stub
+        // only the tests and the benchmark point this at a local stub, and shorten its timeouts
         baseUrl: process.env.SENDGRID_BASE_URL,
+        timeoutMs: Number(process.env.SENDGRID_TIMEOUT_MS) || undefined,
+        connectTimeoutMs: Number(process.env.SENDGRID_CONNECT_TIMEOUT_MS) || undefined,
         categories: ["post-purchase"],
       },
     }

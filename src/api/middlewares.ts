@@ -4,6 +4,7 @@ import {
   AdminFollowupIds,
   AdminFollowupParams,
   AdminListFollowups,
+  AdminNoQuery,
   AdminUpdateFlow,
 } from "./admin/post-purchase/validators"
 import { refuseControlCharacters, validateParams } from "./utils/input-guards"
@@ -16,8 +17,23 @@ export default defineMiddlewares({
       middlewares: [refuseControlCharacters],
     },
     {
+      matcher: "/admin/post-purchase/flows",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/delivery-status",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
       matcher: "/admin/post-purchase/flows/:key",
-      method: ["GET", "POST"],
+      method: ["GET"],
+      middlewares: [validateParams(AdminFlowParams), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/flows/:key",
+      method: ["POST"],
       middlewares: [validateParams(AdminFlowParams)],
     },
     {
@@ -28,7 +44,7 @@ export default defineMiddlewares({
     {
       matcher: "/admin/post-purchase/flows/:key/preview",
       method: ["GET"],
-      middlewares: [validateParams(AdminFlowParams)],
+      middlewares: [validateParams(AdminFlowParams), validateAndTransformQuery(AdminNoQuery, {})],
     },
     {
       matcher: "/admin/post-purchase/followups",

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { render } from "@react-email/components"
+import { render, toPlainText } from "@react-email/render"
 import type { ReactElement } from "react"
 
 export interface RenderedEmail {
@@ -8,12 +8,14 @@ export interface RenderedEmail {
 }
 
 /**
- * Renders an email to HTML and plain text. A template that throws rejects, and
- * so does one that renders nothing: an empty mail must never be sent.
+ * Renders an email to HTML once and derives the plain text from that HTML (a
+ * second React render would cost several times more). A template that throws
+ * rejects, and so does one that renders nothing: an empty mail must never be
+ * sent.
  */
 export async function renderEmail(element: ReactElement): Promise<RenderedEmail> {
   const html = await render(element)
-  const text = await render(element, { plainText: true, htmlToTextOptions })
+  const text = toPlainText(html, htmlToTextOptions)
 
   const body = html.replace(/<!DOCTYPE[^>]*>/i, "").trim()
   if (!body || !text.trim()) {

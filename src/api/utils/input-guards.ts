@@ -49,7 +49,9 @@ export function refuseControlCharacters(req: MedusaRequest, _res: MedusaResponse
 export function validateParams(schema: z.ZodObject<any>) {
   return async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     try {
-      req.params = (await zodValidator(schema, req.params)) as typeof req.params
+      // only the named params: a matcher's wildcard adds its own ("0")
+      const named = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, req.params[key]]))
+      Object.assign(req.params, await zodValidator(schema, named))
       next()
     } catch (e) {
       next(e)

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { DEFAULTS } from "../../../lib/defaults"
+import type { FollowupStatus } from "../../../modules/post-purchase"
 import { FOLLOWUP_STATUSES } from "../../../modules/post-purchase/models/followup"
 import { flowKey, medusaId } from "../../utils/input-guards"
 
@@ -23,12 +24,19 @@ export const AdminUpdateFlow = z
   })
 export type AdminUpdateFlowType = z.infer<typeof AdminUpdateFlow>
 
+/** `?status=failed` or `?status=failed&status=sent`: always a list once parsed. */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item).max(20)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[])
+  z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).max(20))
 
-const status = z.enum(FOLLOWUP_STATUSES, {
-  message: `status must be one of ${FOLLOWUP_STATUSES.join(", ")}`,
-})
+/** GET routes that take no query: anything in it is a mistake worth a 400. */
+export const AdminNoQuery = z.object({}).strict()
+
+// a refinement, not an enum, so Medusa's error keeps this message
+const status = z
+  .string()
+  .refine((value): value is FollowupStatus => (FOLLOWUP_STATUSES as readonly string[]).includes(value), {
+    message: `status must be one of ${FOLLOWUP_STATUSES.join(", ")}`,
+  })
 
 const dateTime = (field: string) =>
   z.iso.datetime({ offset: true, message: `${field} must be a date and time like 2026-11-26T09:00:00Z` }).transform((value) => new Date(value))
@@ -44,8 +52,8 @@ export const AdminListFollowups = z
       .partial()
       .strict()
       .optional(),
-    offset: z.coerce.number().int().min(0, "offset cannot be negative").default(0),
-    limit: z.coerce.number().int().min(1, "limit must be at least 1").max(100, "limit can be at most 100").default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
     order: z
       .enum(["send_at", "-send_at", "created_at", "-created_at"], {
         message: "order must be one of send_at, -send_at, created_at, -created_at",
@@ -58,10 +66,7 @@ export type AdminListFollowupsType = z.infer<typeof AdminListFollowups>
 /** Several follow-ups at once, for the list's bulk actions. */
 export const AdminFollowupIds = z
   .object({
-    ids: z
-      .array(medusaId("ids"))
-      .min(1, "ids must name at least one follow-up")
-      .max(DEFAULTS.maxBulkFollowups, `ids can name at most ${DEFAULTS.maxBulkFollowups} follow-ups`),
+    ids: z.array(medusaId("ids")).min(1).max(DEFAULTS.maxBulkFollowups),
   })
   .strict()
 export type AdminFollowupIdsType = z.infer<typeof AdminFollowupIds>

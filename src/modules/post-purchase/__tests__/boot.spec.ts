@@ -1,3 +1,4 @@
+import { configManager } from "@medusajs/framework/config"
 import { initModules } from "@medusajs/test-utils"
 import { POST_PURCHASE_MODULE } from ".."
 
@@ -32,5 +33,32 @@ describe("booting the module", () => {
     } finally {
       await shutdown()
     }
+  })
+
+  it("stops when the lease is shorter than the app's SendGrid provider needs, naming both", async () => {
+    // the app's medusa-config, as Medusa loads it before the modules
+    configManager.loadConfig({
+      projectConfig: {
+        modules: {
+          notification: {
+            resolve: "@medusajs/medusa/notification",
+            options: {
+              providers: [
+                {
+                  resolve: "medusa-plugin-post-purchase/providers/sendgrid",
+                  id: "sendgrid",
+                  options: { channels: ["email"], apiKey: "SG.x", from: "shop@acme.test", timeoutMs: 30_000 },
+                },
+              ],
+            },
+          },
+        },
+      },
+      baseDir: process.cwd(),
+      throwOnValidationError: false,
+    })
+    await expect(boot({ dispatch: { leaseSeconds: 30 } })).rejects.toThrow(
+      'invalid option "dispatch.leaseSeconds": 30 s is too short for the SendGrid provider "sendgrid", whose "connectTimeoutMs" and "timeoutMs" let one send take 40 s'
+    )
   })
 })

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { DEFAULTS } from "../../../lib/defaults"
+import type { FollowupStatus } from "../../../modules/post-purchase"
 import { FOLLOWUP_STATUSES } from "../../../modules/post-purchase/models/followup"
 import { flowKey, medusaId } from "../../utils/input-guards"
 
@@ -23,12 +24,19 @@ export const AdminUpdateFlow = z
   })
 export type AdminUpdateFlowType = z.infer<typeof AdminUpdateFlow>
 
+/**
+ * One value or several (`?status=failed`, `?status[0]=failed&status[1]=sent`), always an array.
+ * Not a union of one and many: Medusa words a union's error after its array branch
+ * ("Expected type: 'array' for field 'status', got: 'nope'") instead of the value's own message.
+ */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
-  z.union([item, z.array(item).max(20)]).transform((value) => (Array.isArray(value) ? value : [value]) as z.output<T>[])
+  z.preprocess((value) => (Array.isArray(value) ? value : [value]), z.array(item).max(20))
 
-const status = z.enum(FOLLOWUP_STATUSES, {
-  message: `status must be one of ${FOLLOWUP_STATUSES.join(", ")}`,
-})
+// a custom check, so the 400 carries this message (Medusa words an enum's error itself, from the raw query)
+const status = z.custom<FollowupStatus>(
+  (value) => (FOLLOWUP_STATUSES as readonly unknown[]).includes(value),
+  `status must be one of ${FOLLOWUP_STATUSES.join(", ")}`
+)
 
 const dateTime = (field: string) =>
   z.iso.datetime({ offset: true, message: `${field} must be a date and time like 2026-11-26T09:00:00Z` }).transform((value) => new Date(value))

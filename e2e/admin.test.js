@@ -7,10 +7,13 @@ const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
 const { chromium } = require("playwright-core")
+const { Client } = require("pg")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
 const PASSWORD = process.env.PP_E2E_PASSWORD
+const DATABASE_URL = process.env.PP_E2E_DATABASE_URL
+const MAILBOX = process.env.PP_E2E_MAILBOX
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 
@@ -58,6 +61,78 @@ async function apiToken() {
     body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
   })
   return (await response.json()).token
+}
+
+async function adminApi(urlPath) {
+  const response = await fetch(`${BASE}${urlPath}`, { headers: { authorization: `Bearer ${await apiToken()}` } })
+  return { status: response.status, body: await response.json() }
+}
+
+async function allFollowups() {
+  const { body } = await adminApi("/admin/post-purchase/followups?limit=100&order=send_at")
+  return body.followups
+}
+
+/** Runs SQL against the demo's database. */
+async function sql(text, values) {
+  const client = new Client({ connectionString: DATABASE_URL })
+  await client.connect()
+  try {
+    return await client.query(text, values)
+  } finally {
+    await client.end()
+  }
+}
+
+const mailboxEmails = () => fs.readdirSync(MAILBOX).filter((file) => file.endsWith(".json")).length
+
+const listRows = () => page.locator('[data-testid="pp-followup-list"] tbody tr')
+
+/** Waits until the list shows exactly these follow-ups. */
+async function waitForRows(ids) {
+  await page.waitForFunction(
+    (expected) => {
+      const rows = [...document.querySelectorAll('[data-testid="pp-followup-list"] tbody tr')]
+      // each row's order cell is marked pp-followup-row-<id>; its checkbox and status add a suffix
+      const shown = rows
+        .map((row) =>
+          [...row.querySelectorAll('[data-testid^="pp-followup-row-"]')]
+            .map((el) => el.getAttribute("data-testid"))
+            .find((testId) => !/-(select|status)$/.test(testId))
+        )
+        .filter(Boolean)
+      return shown.length === expected.length && expected.every((id) => shown.includes(`pp-followup-row-${id}`))
+    },
+    ids,
+    { timeout: 30_000 }
+  )
+}
+
+async function waitForStatus(id, label) {
+  await page.waitForFunction(
+    ([testId, expected]) => document.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() === expected,
+    [`pp-followup-row-${id}-status`, label],
+    { timeout: 30_000 }
+  )
+}
+
+/** Adds a filter from the list's filter menu and ticks one of its options, as an admin would. */
+async function filterBy(filter, option) {
+  await page.getByTestId("pp-followup-filter-menu").getByRole("button").click()
+  await page.getByRole("menuitem", { name: filter }).click()
+  await page.getByRole("dialog").getByRole("button", { name: option }).click()
+  await page.keyboard.press("Escape")
+}
+
+async function clearFilters() {
+  await page.getByTestId("pp-followup-list").getByRole("button", { name: "Clear all" }).click()
+}
+
+async function runCommand(label, confirmText) {
+  await page.getByRole("button", { name: new RegExp(`^${label}\\b`) }).click()
+  const prompt = page.getByRole("alertdialog")
+  await prompt.getByRole("button", { name: confirmText }).click()
+  await prompt.waitFor({ state: "detached" })
 }
 
 test("the Post-purchase page lists the flows and switches one off and on again", async () => {
@@ -120,4 +195,154 @@ test("an order's page shows its follow-ups in the widget", async () => {
   assert.match(await page.getByTestId("pp-followup-thank-you").innerText(), /Thank-you/)
   await widget.scrollIntoViewIfNeeded()
   await screenshot("order-followups-widget")
+})
+
+test("the Post-purchase page lists the follow-ups of every order", async () => {
+  const followups = await allFollowups()
+  assert.equal(followups.length, 4, "the demo placed two orders with two follow-ups each")
+  assert.ok(followups.every((f) => f.status === "sent"), "the demo waited for every follow-up to be sent")
+
+  await page.goto(`${BASE}/app/post-purchase`)
+  await page.getByTestId("pp-followup-list").waitFor()
+  await waitForRows(followups.map((f) => f.id))
+  for (const followup of followups) {
+    const order = page.getByTestId(`pp-followup-row-${followup.id}`)
+    assert.equal(await order.innerText(), `#${followup.order_display_id}`)
+    assert.equal(await order.getByRole("link").getAttribute("href"), `/app/orders/${followup.order_id}`)
+    assert.equal(await page.getByTestId(`pp-followup-row-${followup.id}-status`).innerText(), "Sent")
+  }
+  // nothing failed and nothing is held back: no banner
+  assert.equal(await page.getByTestId("pp-delivery-problem").count(), 0)
+  assert.equal(await page.getByTestId("pp-failed-hint").count(), 0)
+  await page.getByTestId("pp-followup-list").scrollIntoViewIfNeeded()
+  await screenshot("followup-list")
+})
+
+test("scheduled follow-ups are canceled together and failed ones resent together", async () => {
+  const followups = await allFollowups()
+  const failed = followups.filter((f) => f.flow === "order-confirmation").map((f) => f.id)
+  const scheduled = followups.filter((f) => f.flow === "thank-you").map((f) => f.id)
+  assert.equal(failed.length, 2)
+  assert.equal(scheduled.length, 2)
+
+  // Fixtures that stand in for SendGrid: the demo sends into the local mailbox, which never
+  // refuses an email. Two order confirmations become what a SendGrid 400 leaves behind (the
+  // follow-up failed with SendGrid's message, its notification failed), and two thank-yous
+  // what a revoked API key leaves behind (a SendGrid 401: the follow-up waits for its next
+  // try, at most an hour later, and its failed notification is gone).
+  await sql(
+    `UPDATE pp_followup
+        SET status = 'failed', attempts = 1, sent_at = NULL, provider_message_id = NULL, notification_id = NULL,
+            last_error = 'SendGrid 400: The from address does not match a verified Sender Identity. (field: from)'
+      WHERE id = ANY($1)`,
+    [failed]
+  )
+  await sql(
+    `UPDATE notification SET status = 'failure'
+      WHERE idempotency_key IN (SELECT idempotency_key FROM pp_followup WHERE id = ANY($1))`,
+    [failed]
+  )
+  await sql(
+    `UPDATE pp_followup
+        SET status = 'scheduled', attempts = 1, sent_at = NULL, provider_message_id = NULL, notification_id = NULL,
+            send_at = now() + interval '1 hour', config_error_since = now() - interval '10 minutes',
+            last_error = 'SendGrid 401: The provided authorization grant is invalid, expired, or revoked'
+      WHERE id = ANY($1)`,
+    [scheduled]
+  )
+  await sql(
+    `DELETE FROM notification WHERE idempotency_key IN (SELECT idempotency_key FROM pp_followup WHERE id = ANY($1))`,
+    [scheduled]
+  )
+  const emailsBefore = mailboxEmails()
+
+  await page.goto(`${BASE}/app/post-purchase`)
+
+  // the banner names the cause in the provider's words, and the hint counts the failed ones
+  const problem = page.getByTestId("pp-delivery-problem")
+  await problem.waitFor()
+  const problemText = await problem.innerText()
+  assert.match(problemText, /Emails are not going out: SendGrid 401: The provided authorization grant is invalid, expired, or revoked\./)
+  assert.match(problemText, /2 emails are waiting and will be retried until .+; check your SendGrid API key and sender\./)
+  const hint = page.getByTestId("pp-failed-hint")
+  await hint.waitFor()
+  assert.match(await hint.innerText(), /2 emails could not be sent\./)
+  await waitForRows([...failed, ...scheduled])
+  await screenshot("delivery-problem-banner")
+
+  // a selection a command cannot apply to is explained, not sent
+  const resendRequests = []
+  const onRequest = (request) => request.url().includes("/followups/resend") && resendRequests.push(request.url())
+  page.on("request", onRequest)
+  await page.getByTestId(`pp-followup-row-${failed[0]}-select`).click()
+  await page.getByTestId(`pp-followup-row-${scheduled[0]}-select`).click()
+  await page.getByText("2 selected", { exact: true }).waitFor()
+  await page.getByRole("button", { name: /^Resend\b/ }).click()
+  await page.getByText("Only failed emails can be resent").waitFor()
+  await page.getByText("1 of the 2 selected is scheduled. Unselect it and try again.").waitFor()
+  page.off("request", onRequest)
+  assert.deepEqual(resendRequests, [])
+  await screenshot("followup-list-mixed-selection")
+
+  // the hint links to the failed ones
+  await page.getByTestId("pp-failed-hint-link").click()
+  await page.waitForURL(/[?&]status=failed\b/)
+  await waitForRows(failed)
+  await clearFilters()
+  await waitForRows([...failed, ...scheduled])
+
+  // Cancel first: once an email goes out again the dispatcher takes the key as fixed and sends
+  // whatever waited on the 401 right away (the resend below would send the thank-yous too).
+  // Filter by status Scheduled, select both, cancel.
+  await filterBy("Status", "Scheduled")
+  await page.waitForURL(/[?&]status=scheduled\b/)
+  await waitForRows(scheduled)
+  for (const id of scheduled) await page.getByTestId(`pp-followup-row-${id}-select`).click()
+  await page.getByText("2 selected", { exact: true }).waitFor()
+  await runCommand("Cancel", "Cancel 2 emails")
+  await page.getByText("2 emails were canceled").waitFor()
+  await clearFilters()
+  for (const id of scheduled) await waitForStatus(id, "Canceled")
+  // nothing waits on the revoked key any more
+  await problem.waitFor({ state: "detached" })
+  await screenshot("followup-list-canceled")
+
+  // filter by status Failed, select both, resend
+  await filterBy("Status", "Failed")
+  await page.waitForURL(/[?&]status=failed\b/)
+  await waitForRows(failed)
+  await page.getByTestId("pp-followup-select-page").click()
+  await page.getByText("2 selected", { exact: true }).waitFor()
+  await screenshot("followup-list-failed-selected")
+  await runCommand("Resend", "Resend 2 emails")
+  await page.getByText("2 emails will be sent again shortly").waitFor()
+  // they are no longer failed, so they leave the filtered list
+  await page.getByText("No follow-ups match these filters").waitFor()
+
+  // the dispatcher sends them on its next tick, into the mailbox
+  await clearFilters()
+  for (const id of failed) await waitForStatus(id, "Sent")
+  assert.equal(mailboxEmails(), emailsBefore + 2, "each resent follow-up went out once")
+  await page.getByTestId("pp-failed-hint").waitFor({ state: "detached" })
+  await screenshot("followup-list-resent")
+
+  const after = await allFollowups()
+  assert.deepEqual(
+    after.map((f) => [f.id, f.status]).sort(),
+    [...failed.map((id) => [id, "sent"]), ...scheduled.map((id) => [id, "canceled"])].sort()
+  )
+})
+
+test("the list API answers a bad filter with a 400 that names it", async () => {
+  const status = await adminApi("/admin/post-purchase/followups?status=nope")
+  assert.equal(status.status, 400)
+  assert.match(status.body.message, /status must be one of scheduled, sending, sent, failed, canceled, skipped/)
+
+  const flow = await adminApi("/admin/post-purchase/followups?flow=Thank_You")
+  assert.equal(flow.status, 400)
+  assert.match(flow.body.message, /flow must be a flow key/)
+
+  const due = await adminApi(`/admin/post-purchase/followups?${encodeURIComponent("send_at[$gte]")}=yesterday`)
+  assert.equal(due.status, 400)
+  assert.match(due.body.message, /send_at\[\$gte\]/)
 })

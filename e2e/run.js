@@ -6,6 +6,7 @@
  */
 const { spawn } = require("child_process")
 const path = require("path")
+const { serverSettings, dbEnv, DEMO_DATABASE } = require("../scripts/db")
 
 const ROOT = path.resolve(__dirname, "..")
 
@@ -32,7 +33,15 @@ async function main() {
     const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", path.join(__dirname, "admin.test.js")], {
       cwd: ROOT,
       stdio: "inherit",
-      env: { ...process.env, PP_E2E_BASE: "http://localhost:9000", PP_E2E_EMAIL: "admin@acme.test", PP_E2E_PASSWORD: "supersecret" },
+      env: {
+        ...process.env,
+        PP_E2E_BASE: "http://localhost:9000",
+        PP_E2E_EMAIL: "admin@acme.test",
+        PP_E2E_PASSWORD: "supersecret",
+        // for fixtures the browser cannot create, e.g. a provider refusing an email
+        PP_E2E_DATABASE_URL: dbEnv(serverSettings(), DEMO_DATABASE).DATABASE_URL,
+        PP_E2E_MAILBOX: path.join(ROOT, ".mailbox"),
+      },
     })
     status = await new Promise((resolve) => tests.on("exit", (code) => resolve(code ?? 1)))
   } catch (e) {

@@ -115,6 +115,14 @@ async function startPostgres({ log = console.log } = {}) {
   return { host: "localhost", port, user: USER, password: PASSWORD, external: false, stop, client: (db) => pg.getPgClient(db) }
 }
 
+/** The server startPostgres() uses or starts, without starting anything: for scripts that join a running demo. */
+function serverSettings() {
+  return externalServer() ?? { host: "localhost", port: Number(process.env.PP_PG_PORT || DEFAULT_PORT), user: USER, password: PASSWORD }
+}
+
+/** The demo's database (`npm run demo`, `npm run test:e2e`). */
+const DEMO_DATABASE = "pp_demo"
+
 /** The env that points Medusa, test-utils and scripts at the server. */
 function dbEnv(server, database) {
   // test-utils turns SSL on for any host but "localhost"
@@ -153,4 +161,4 @@ async function dropDatabase(server, database) {
   }
 }
 
-module.exports = { startPostgres, dbEnv, createDatabaseIfMissing, dropDatabase, ROOT, DATA_DIR }
+module.exports = { startPostgres, serverSettings, dbEnv, createDatabaseIfMissing, dropDatabase, DEMO_DATABASE, ROOT, DATA_DIR }

@@ -11,12 +11,12 @@
 const { spawn } = require("child_process")
 const fs = require("fs")
 const path = require("path")
-const { startPostgres, dbEnv, dropDatabase, createDatabaseIfMissing, ROOT } = require("./db")
+const { startPostgres, dbEnv, dropDatabase, createDatabaseIfMissing, DEMO_DATABASE, ROOT } = require("./db")
 
 const EXIT = process.argv.includes("--exit")
 const PORT = 9000
 const BASE = `http://localhost:${PORT}`
-const DB_NAME = "pp_demo"
+const DB_NAME = DEMO_DATABASE
 const MAILBOX = path.join(ROOT, ".mailbox")
 const LOG = path.join(ROOT, ".data", "demo.log")
 const STATE = path.join(ROOT, ".data", "demo-store.json")

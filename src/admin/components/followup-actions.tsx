@@ -2,25 +2,31 @@ import { Button, toast, usePrompt } from "@medusajs/ui"
 import { errorMessage, useCancelFollowup, useResendFollowup } from "../lib/api"
 import type { FollowupView } from "../lib/types"
 
-type Props = { orderId: string; followup: FollowupView }
+type Props = { followup: FollowupView }
 
 /**
- * "Resend" for a failed follow-up, "Cancel" for a scheduled one, nothing otherwise.
+ * "Resend" and "Cancel" for a failed follow-up (an admin may give up on it),
+ * "Cancel" for a scheduled one, nothing otherwise.
  * The handlers await the mutation (rather than passing callbacks to `mutate`) because
  * the refreshed list swaps the button out, and callbacks of an unmounted observer never run.
  */
-export const FollowupActions = ({ orderId, followup }: Props) => {
+export const FollowupActions = ({ followup }: Props) => {
   if (followup.status === "failed") {
-    return <ResendButton orderId={orderId} followup={followup} />
+    return (
+      <div className="flex items-center justify-end gap-x-2">
+        <ResendButton followup={followup} />
+        <CancelButton followup={followup} />
+      </div>
+    )
   }
   if (followup.status === "scheduled") {
-    return <CancelButton orderId={orderId} followup={followup} />
+    return <CancelButton followup={followup} />
   }
   return null
 }
 
-const ResendButton = ({ orderId, followup }: Props) => {
-  const { mutateAsync, isPending } = useResendFollowup(orderId)
+const ResendButton = ({ followup }: Props) => {
+  const { mutateAsync, isPending } = useResendFollowup()
 
   const resend = async () => {
     try {
@@ -50,8 +56,8 @@ const ResendButton = ({ orderId, followup }: Props) => {
   )
 }
 
-const CancelButton = ({ orderId, followup }: Props) => {
-  const { mutateAsync, isPending } = useCancelFollowup(orderId)
+const CancelButton = ({ followup }: Props) => {
+  const { mutateAsync, isPending } = useCancelFollowup()
   const prompt = usePrompt()
 
   const cancel = async () => {

@@ -10,6 +10,8 @@ const STATUS: Record<FollowupStatus, { label: string; color: "blue" | "orange" |
   skipped: { label: "Skipped", color: "grey" },
 }
 
+export const followupStatusLabel = (status: FollowupStatus) => STATUS[status]?.label ?? status
+
 export const FollowupStatusBadge = ({ status }: { status: FollowupStatus }) => {
   const { label, color } = STATUS[status] ?? { label: status, color: "grey" }
   return <StatusBadge color={color}>{label}</StatusBadge>

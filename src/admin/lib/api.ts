@@ -1,12 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
 import type {
+  DeliveryStatus,
   FlowListResponse,
   FlowPreview,
   FlowResponse,
   FlowUpdate,
+  FollowupListQuery,
   FollowupListResponse,
   FollowupResponse,
+  FollowupsResponse,
   FollowupView,
 } from "./types"
 
@@ -15,7 +18,11 @@ const BASE = "/admin/post-purchase"
 export const queryKeys = {
   flows: ["pp-flows"] as const,
   preview: (key: string) => ["pp-flow-preview", key] as const,
-  followups: (orderId: string) => ["pp-followups", orderId] as const,
+  /** Every list of follow-ups: the one across orders and each order's. */
+  followups: ["pp-followups"] as const,
+  followupList: (query: FollowupListQuery) => ["pp-followups", "list", query] as const,
+  orderFollowups: (orderId: string) => ["pp-followups", "order", orderId] as const,
+  deliveryStatus: ["pp-delivery-status"] as const,
 }
 
 /** The API answers errors with `{ type, message }`; the SDK puts that message on the thrown error. */
@@ -57,21 +64,47 @@ export const useFlowPreview = (key: string, enabled = true) =>
     enabled,
   })
 
-// Follow-ups of one order
+// Follow-ups
 
-export const useOrderFollowups = (orderId: string) =>
+/** Being sent, or due and waiting for the dispatcher's next run: the row changes on its own within seconds. */
+const isSettling = (followup: FollowupView) =>
+  followup.status === "sending" ||
+  (followup.status === "scheduled" && Date.parse(followup.send_at) <= Date.now())
+
+const SETTLING_POLL_MS = 5_000
+
+const pollWhileSettling = (data: FollowupListResponse | undefined) =>
+  data?.followups.some(isSettling) ? SETTLING_POLL_MS : false
+
+/** Follow-ups across all orders, filtered, sorted and a page at a time. */
+export const useFollowupList = (query: FollowupListQuery) =>
   useQuery({
-    queryKey: queryKeys.followups(orderId),
-    queryFn: () =>
-      sdk.client.fetch<FollowupListResponse>(`${BASE}/followups`, {
-        query: { order_id: orderId },
-      }),
-    // a follow-up that is being sent settles within seconds: poll until it does
-    refetchInterval: (query) =>
-      query.state.data?.followups.some((f) => f.status === "sending") ? 5000 : false,
+    queryKey: queryKeys.followupList(query),
+    queryFn: () => sdk.client.fetch<FollowupListResponse>(`${BASE}/followups`, { query }),
+    // keep the current page on screen while the next one loads, as the dashboard's lists do
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => pollWhileSettling(q.state.data),
   })
 
-const useFollowupAction = (orderId: string, action: "resend" | "cancel") => {
+/** One order's follow-ups, in the order they go out. */
+export const useOrderFollowups = (orderId: string) =>
+  useQuery({
+    queryKey: queryKeys.orderFollowups(orderId),
+    queryFn: () =>
+      sdk.client.fetch<FollowupListResponse>(`${BASE}/followups`, {
+        query: { order_id: orderId, order: "send_at", limit: 100 } satisfies FollowupListQuery,
+      }),
+    refetchInterval: (q) => pollWhileSettling(q.state.data),
+  })
+
+/** A resend or cancel changes the lists the follow-up is in and the failed count. */
+const invalidateAfterChange = (queryClient: QueryClient) =>
+  Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.followups }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.deliveryStatus }),
+  ])
+
+const useFollowupAction = (action: "resend" | "cancel") => {
   const queryClient = useQueryClient()
 
   return useMutation({
@@ -80,10 +113,43 @@ const useFollowupAction = (orderId: string, action: "resend" | "cancel") => {
         `${BASE}/followups/${encodeURIComponent(followup.id)}/${action}`,
         { method: "POST" }
       ),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.followups(orderId) }),
+    onSettled: () => invalidateAfterChange(queryClient),
   })
 }
 
-export const useResendFollowup = (orderId: string) => useFollowupAction(orderId, "resend")
+/** Sends one failed follow-up again, right away. */
+export const useResendFollowup = () => useFollowupAction("resend")
 
-export const useCancelFollowup = (orderId: string) => useFollowupAction(orderId, "cancel")
+/** Cancels one scheduled or failed follow-up. */
+export const useCancelFollowup = () => useFollowupAction("cancel")
+
+const useBulkFollowupAction = (action: "resend" | "cancel") => {
+  const queryClient = useQueryClient()
+
+  return useMutation({
+    mutationFn: (ids: string[]) =>
+      sdk.client.fetch<FollowupsResponse>(`${BASE}/followups/${action}`, {
+        method: "POST",
+        body: { ids },
+      }),
+    onSettled: () => invalidateAfterChange(queryClient),
+  })
+}
+
+/** Has failed follow-ups sent again on the dispatcher's next run; all or none. */
+export const useResendFollowups = () => useBulkFollowupAction("resend")
+
+/** Cancels scheduled or failed follow-ups; all or none. */
+export const useCancelFollowups = () => useBulkFollowupAction("cancel")
+
+// Delivery status
+
+const DELIVERY_STATUS_POLL_MS = 30_000
+
+/** Whether emails are going out, and how many follow-ups failed; checked every 30 seconds. */
+export const useDeliveryStatus = () =>
+  useQuery({
+    queryKey: queryKeys.deliveryStatus,
+    queryFn: () => sdk.client.fetch<DeliveryStatus>(`${BASE}/delivery-status`),
+    refetchInterval: DELIVERY_STATUS_POLL_MS,
+  })

@@ -40,3 +40,7 @@ export const formatTrigger = (trigger: string) =>
 
 export const formatDate = (value: string | null) =>
   value ? new Date(value).toLocaleString() : "-"
+
+/** "Nov 27, 2026, 10:00 AM", in the admin's locale: for dates inside sentences. */
+export const formatDateInText = (value: string) =>
+  new Date(value).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })

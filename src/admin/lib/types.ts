@@ -27,16 +27,15 @@ export interface FlowPreview {
   text: string
 }
 
-export type FollowupStatus =
-  | "scheduled"
-  | "sending"
-  | "sent"
-  | "failed"
-  | "canceled"
-  | "skipped"
+export const FOLLOWUP_STATUSES = ["scheduled", "sending", "sent", "failed", "canceled", "skipped"] as const
+
+export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number]
 
 export interface FollowupView {
   id: string
+  order_id: string
+  /** The order's number as the admin shows it; null when the order no longer exists. */
+  order_display_id: number | null
   flow: string
   flow_label: string
   status: FollowupStatus
@@ -48,6 +47,7 @@ export interface FollowupView {
   status_reason: string | null
   provider_message_id: string | null
   created_at: string
+  updated_at: string
 }
 
 export interface FlowListResponse {
@@ -58,11 +58,48 @@ export interface FlowResponse {
   flow: FlowView
 }
 
+export type FollowupOrder = "send_at" | "-send_at" | "created_at" | "-created_at"
+
+/** Query of `GET /followups`: one order's follow-ups, or all of them, filtered, a page at a time. */
+export interface FollowupListQuery {
+  order_id?: string
+  status?: FollowupStatus[]
+  flow?: string[]
+  send_at?: { $gte?: string; $lte?: string }
+  offset?: number
+  limit?: number
+  order?: FollowupOrder
+}
+
 export interface FollowupListResponse {
   followups: FollowupView[]
   count: number
+  offset: number
+  limit: number
 }
 
 export interface FollowupResponse {
   followup: FollowupView
+}
+
+export interface FollowupsResponse {
+  followups: FollowupView[]
+}
+
+/** Emails held back because the provider refuses the plugin's credentials or sender (401, 403). */
+export interface DeliveryProblem {
+  kind: "configuration"
+  /** The provider's answer, e.g. "SendGrid 401: The provided authorization grant is invalid, expired, or revoked". */
+  cause: string
+  /** Follow-ups waiting for the problem to be fixed. */
+  waiting: number
+  since: string
+  /** After this, the waiting follow-ups are marked failed. */
+  retry_until: string
+}
+
+export interface DeliveryStatus {
+  problem: DeliveryProblem | null
+  /** Follow-ups that failed for good and wait for an admin to resend or cancel them. */
+  failed: number
 }

@@ -39,7 +39,7 @@ const OrderFollowupsWidget = ({ data: order }: DetailWidgetProps<HttpTypes.Admin
             </Table.Header>
             <Table.Body>
               {data.followups.map((followup) => (
-                <FollowupRow key={followup.id} orderId={order.id} followup={followup} />
+                <FollowupRow key={followup.id} followup={followup} />
               ))}
             </Table.Body>
           </Table>
@@ -49,7 +49,7 @@ const OrderFollowupsWidget = ({ data: order }: DetailWidgetProps<HttpTypes.Admin
   )
 }
 
-const FollowupRow = ({ orderId, followup }: { orderId: string; followup: FollowupView }) => (
+const FollowupRow = ({ followup }: { followup: FollowupView }) => (
   <Table.Row data-testid={`pp-followup-${followup.flow}`}>
     <Table.Cell>{followup.flow_label}</Table.Cell>
     <Table.Cell data-testid={`pp-followup-${followup.flow}-status`}>
@@ -62,7 +62,7 @@ const FollowupRow = ({ orderId, followup }: { orderId: string; followup: Followu
       <FollowupNote followup={followup} />
     </Table.Cell>
     <Table.Cell className="text-right">
-      <FollowupActions orderId={orderId} followup={followup} />
+      <FollowupActions followup={followup} />
     </Table.Cell>
   </Table.Row>
 )

@@ -1,15 +1,30 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { EnvelopeSolid } from "@medusajs/icons"
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
+import { DeliveryStatusBanner } from "../../components/delivery-status-banner"
 import { FlowDelayEditor } from "../../components/flow-delay-editor"
 import { FlowEnabledSwitch } from "../../components/flow-enabled-switch"
 import { FlowPreview } from "../../components/flow-preview"
+import { FollowupList } from "../../components/followup-list"
 import { StateMessage } from "../../components/state-message"
 import { errorMessage, useFlows } from "../../lib/api"
 import { formatTrigger } from "../../lib/format"
 import type { FlowView } from "../../lib/types"
 
-const PostPurchasePage = () => {
+const FOLLOWUP_LIST_ID = "pp-followups"
+
+/** Delivery problems first, then the flows and their settings, then every follow-up. */
+const PostPurchasePage = () => (
+  <div className="flex flex-col gap-y-3">
+    <DeliveryStatusBanner listId={FOLLOWUP_LIST_ID} />
+    <FlowSection />
+    <div id={FOLLOWUP_LIST_ID} className="scroll-mt-4">
+      <FollowupList />
+    </div>
+  </div>
+)
+
+const FlowSection = () => {
   const { data, isPending, isError, error } = useFlows()
 
   return (

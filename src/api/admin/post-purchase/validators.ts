@@ -24,19 +24,22 @@ export const AdminUpdateFlow = z
   })
 export type AdminUpdateFlowType = z.infer<typeof AdminUpdateFlow>
 
-/** `?status=failed` or `?status=failed&status=sent`: always a list once parsed. */
+/**
+ * One value or several (`?status=failed`, `?status[0]=failed&status[1]=sent`), always an array.
+ * Not a union of one and many: Medusa words a union's error after its array branch
+ * ("Expected type: 'array' for field 'status', got: 'nope'") instead of the value's own message.
+ */
 const oneOrMany = <T extends z.ZodType>(item: T) =>
   z.preprocess((value) => (value === undefined || Array.isArray(value) ? value : [value]), z.array(item).max(20))
 
 /** GET routes that take no query: anything in it is a mistake worth a 400. */
 export const AdminNoQuery = z.object({}).strict()
 
-// a refinement, not an enum, so Medusa's error keeps this message
-const status = z
-  .string()
-  .refine((value): value is FollowupStatus => (FOLLOWUP_STATUSES as readonly string[]).includes(value), {
-    message: `status must be one of ${FOLLOWUP_STATUSES.join(", ")}`,
-  })
+// a custom check, so the 400 carries this message (Medusa words an enum's error itself, from the raw query)
+const status = z.custom<FollowupStatus>(
+  (value) => (FOLLOWUP_STATUSES as readonly unknown[]).includes(value),
+  `status must be one of ${FOLLOWUP_STATUSES.join(", ")}`
+)
 
 const dateTime = (field: string) =>
   z.iso.datetime({ offset: true, message: `${field} must be a date and time like 2026-11-26T09:00:00Z` }).transform((value) => new Date(value))

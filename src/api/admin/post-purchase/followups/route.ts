@@ -29,7 +29,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminListFoll
   const { data: orders } = orderIds.length
     ? await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
     : { data: [] }
-  const displayIds = new Map(orders.map((o: { id: string; display_id: number }) => [o.id, o.display_id]))
+  // no annotation: Medusa's generated query types (.medusa/types) call display_id a string; it is a number
+  const displayIds = new Map(orders.map((o) => [o.id, o.display_id]))
   res.json({
     followups: followups.map((f) => ({ ...followupView(f), order_display_id: displayIds.get(f.order_id) ?? null })),
     count,

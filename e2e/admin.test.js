@@ -6,7 +6,7 @@ const { test, before, after } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { chromium } = require("playwright-core")
+const { launchChromium } = require("./chromium")
 const { Client } = require("pg")
 
 const BASE = process.env.PP_E2E_BASE
@@ -22,19 +22,7 @@ let page
 
 before(async () => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  })
+  browser = await launchChromium()
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   page.setDefaultTimeout(60_000)
 

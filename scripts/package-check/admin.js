@@ -5,17 +5,7 @@
  */
 const fs = require("fs")
 const path = require("path")
-const { chromium } = require("playwright-core")
-
-const LAUNCH_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-]
+const { launchChromium } = require("../../e2e/chromium")
 
 /**
  * Runs the steps in order and records each through `check`. A step needs the
@@ -24,11 +14,7 @@ const LAUNCH_ARGS = [
  */
 async function checkAdminInBrowser({ base, email, password, orderId, artifacts, check }) {
   fs.mkdirSync(artifacts, { recursive: true })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    headless: true,
-    args: LAUNCH_ARGS,
-  })
+  const browser = await launchChromium()
   try {
     const page = await browser.newPage({
       viewport: { width: 1440, height: 1000 },

@@ -4,11 +4,11 @@ import type { FlowDefinition } from "./types"
 
 const DAY = 24 * 60 * 60
 
-/** A personal thank-you, a day after the order, separate from the receipt. */
+/** A personal thank-you, separate from the receipt; a day after the order unless the shop says otherwise. */
 export const thankYouFlow: FlowDefinition<ThankYouEmailProps> = {
   key: "thank-you",
   label: "Thank-you",
-  description: "A personal thank-you with your latest news, a day after the order.",
+  description: "A personal thank-you with your latest news, separate from the receipt.",
   category: "marketing",
   trigger: "order.placed",
   defaultDelaySeconds: DAY,

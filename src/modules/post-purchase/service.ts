@@ -36,8 +36,14 @@ function leaseMatch(leases: FollowupLease[]) {
   }
 }
 
-/** The database's clock, or the override tests and the demo pass; claims, leases and retries all count from it. */
-const CLOCK = "(SELECT COALESCE(?::timestamptz, clock_timestamp()))"
+/**
+ * The database's clock as the statement starts, or the override tests and the
+ * demo pass; claims and leases count from it. `statement_timestamp()`, not
+ * `clock_timestamp()`: it is the same clock, but stable within a statement, so
+ * the planner can use it to estimate how few rows are due and keep the claim
+ * on its index.
+ */
+const CLOCK = "COALESCE(?::timestamptz, statement_timestamp())"
 
 /** Rows per INSERT, well below Postgres's limit of 65535 parameters. */
 const INSERT_CHUNK = 1000
@@ -86,7 +92,7 @@ export default class PostPurchaseModuleService extends MedusaService({
 
   /** The database's clock, which every instance shares; `now` overrides it for tests and the demo. */
   async databaseNow(now?: Date): Promise<Date> {
-    const [row] = await this.manager_.execute(`SELECT ${CLOCK} AS now`, [now ?? null])
+    const [row] = await this.manager_.execute(`SELECT COALESCE(?::timestamptz, clock_timestamp()) AS now`, [now ?? null])
     return new Date(row.now)
   }
 
@@ -194,9 +200,10 @@ export default class PostPurchaseModuleService extends MedusaService({
          SELECT id, 'scheduled'::text AS claimed_from FROM pp_followup
          WHERE status = 'scheduled' ${dueWhen} AND deleted_at IS NULL ${onlyIds}
          ORDER BY send_at
-         LIMIT GREATEST(0, ? - (SELECT count(*) FROM expired)) FOR UPDATE SKIP LOCKED
+         LIMIT ? FOR UPDATE SKIP LOCKED
        ), picked AS (
-         SELECT * FROM expired UNION ALL SELECT * FROM due
+         -- one limit for both: due rows locked beyond it are let go when the statement ends
+         (SELECT * FROM expired UNION ALL SELECT * FROM due) LIMIT ?
        )
        UPDATE pp_followup AS f
        SET status = 'sending',
@@ -212,6 +219,7 @@ export default class PostPurchaseModuleService extends MedusaService({
         limit,
         ...(ids?.length ? [] : [clock]),
         ...idParams,
+        limit,
         limit,
         clock,
         leaseSeconds,

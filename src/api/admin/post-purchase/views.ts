@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { findFlow, FLOWS, loadFlowSettings, type FlowDefinition } from "../../../flows"
 import { POST_PURCHASE_MODULE, type FollowupDTO } from "../../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../../modules/post-purchase/service"
@@ -33,7 +34,23 @@ export const FOLLOWUP_FIELDS = [
   "updated_at",
 ] as const
 
-export function followupView(followup: Pick<FollowupDTO, (typeof FOLLOWUP_FIELDS)[number]>) {
+function followupView(followup: Pick<FollowupDTO, (typeof FOLLOWUP_FIELDS)[number]>) {
   const view = Object.fromEntries(FOLLOWUP_FIELDS.map((field) => [field, followup[field]]))
   return { ...view, flow_label: findFlow(followup.flow)?.label ?? followup.flow }
+}
+
+/** Follow-ups as the admin shows them, each with its order's number as the admin knows it. */
+export async function followupViews(
+  container: MedusaContainer,
+  followups: Pick<FollowupDTO, (typeof FOLLOWUP_FIELDS)[number]>[]
+) {
+  const orderIds = [...new Set(followups.map((f) => f.order_id))]
+  const { data: orders } = orderIds.length
+    ? await container
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
+    : { data: [] }
+  // no annotation: Medusa's generated query types (.medusa/types) call display_id a string; it is a number
+  const displayIds = new Map(orders.map((o) => [o.id, o.display_id]))
+  return followups.map((f) => ({ ...followupView(f), order_display_id: displayIds.get(f.order_id) ?? null }))
 }

@@ -111,7 +111,7 @@ async function main() {
     const followups = await waitFor(
       async () => {
         const lists = await Promise.all(
-          orders.map((o) => admin(`/admin/post-purchase/followups?order_id=${o.id}`).then((r) => r.followups))
+          orders.map((o) => admin(`/admin/post-purchase/followups?order_id=${o.id}&order=send_at`).then((r) => r.followups))
         )
         const all = lists.flatMap((list, i) => list.map((f) => ({ ...f, order: orders[i].display_id })))
         return all.length === 4 && all.every((f) => f.status === "sent") && all

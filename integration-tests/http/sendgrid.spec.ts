@@ -292,6 +292,31 @@ medusaIntegrationTestRunner({
       expect(row).toEqual(expect.objectContaining({ status: "sent", provider_message_id: stub.requests[0].messageId }))
     })
 
+    it("a worker that stopped in the middle of a send: the follow-up fails as 'may have gone out', and an admin's bulk resend sends it", async () => {
+      const container = getContainer()
+      const followup = await confirmationOfNewOrder()
+      await dispatch(container)
+      // as if the worker died while SendGrid had the request: the notification never got its outcome
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const [attempt] = await notifications.listNotifications({ resource_id: followup.id })
+      await notifications.updateNotifications({ id: attempt.id, status: "pending" } as any)
+      await followupService(container).updateFollowups({
+        id: followup.id,
+        status: "sending",
+        locked_until: new Date(Date.now() - 60_000),
+      })
+
+      await dispatch(container)
+      const unknown = await reload(followup.id)
+      expect(unknown.status).toBe("failed")
+      expect(unknown.last_error).toMatch(/may have gone out/)
+      expect(stub.requests).toHaveLength(1)
+
+      await api.post("/admin/post-purchase/followups/resend", { ids: [followup.id] }, admin)
+      expect(await dispatch(container)).toEqual(expect.objectContaining({ sent: 1 }))
+      expect(stub.requests.map((r: any) => r.body.custom_args.pp_followup_id)).toEqual([followup.id, followup.id])
+    })
+
     describe("a possibly-sent email is never sent again", () => {
       it("a timeout, then recording its outcome fails: the batch's other email is given back, the timed-out one is never retried", async () => {
         const container = getContainer()
@@ -340,6 +365,12 @@ medusaIntegrationTestRunner({
 
           await dispatch(container, new Date(afterLease.getTime() + HOUR_MS))
           expect(stub.requests).toHaveLength(2)
+
+          // an admin who checked SendGrid's activity resends it from the list: then, and only then, it goes again
+          await api.post("/admin/post-purchase/followups/resend", { ids: [hungId] }, admin)
+          await dispatch(container, new Date(afterLease.getTime() + 2 * HOUR_MS))
+          expect(await reload(hungId)).toEqual(expect.objectContaining({ status: "sent", last_error: null }))
+          expect(stub.requests.map((r: any) => r.body.custom_args.pp_followup_id)).toEqual([hungId, otherId, hungId])
         } finally {
           restore()
         }

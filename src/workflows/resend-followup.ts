@@ -1,5 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { claimDueFollowupsStep } from "./steps/claim-due-followups"
+import { clearUnsentNotificationsStep } from "./steps/clear-unsent-notifications"
 import { sendFollowupsStep } from "./steps/send-followups"
 import { setFollowupsStatusStep } from "./steps/set-followups-status"
 
@@ -17,11 +18,12 @@ export const resendFollowupWorkflow = createWorkflow(
       to: "scheduled" as const,
       reason: "Resent by an admin",
     }))
-    setFollowupsStatusStep(statusInput)
+    const scheduled = setFollowupsStatusStep(statusInput)
+    clearUnsentNotificationsStep({ followups: scheduled })
 
     const ids = transform({ input }, ({ input }) => [input.id])
     const followups = claimDueFollowupsStep({ ids })
-    const summary = sendFollowupsStep({ followups, resend: true })
+    const summary = sendFollowupsStep({ followups })
     return new WorkflowResponse(summary)
   }
 )

@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { clearUnsentNotificationsStep } from "./steps/clear-unsent-notifications"
 import { setFollowupsStatusStep } from "./steps/set-followups-status"
 
 export type RetryFollowupsWorkflowInput = { ids: string[] }
@@ -20,6 +21,7 @@ export const retryFollowupsWorkflow = createWorkflow(
       reason: "Resent by an admin",
     }))
     const scheduled = setFollowupsStatusStep(stepInput)
+    clearUnsentNotificationsStep({ followups: scheduled })
     return new WorkflowResponse(scheduled)
   }
 )

@@ -27,8 +27,6 @@ export type SendFollowupsStepInput = {
   followups: ClaimedFollowup[]
   /** Overrides the database's clock; only tests and the demo move it. */
   now?: string | Date
-  /** An admin's resend: replace what an interrupted earlier attempt left behind. */
-  resend?: boolean
 }
 
 export type DispatchSummary = {
@@ -71,8 +69,8 @@ export const sendFollowupsStepId = "pp-send-followups"
  */
 export const sendFollowupsStep = createStep(
   sendFollowupsStepId,
-  async ({ followups, now, resend }: SendFollowupsStepInput, { container }) => {
-    const batch = await DispatchBatch.start(container, followups, { now, resend: !!resend })
+  async ({ followups, now }: SendFollowupsStepInput, { container }) => {
+    const batch = await DispatchBatch.start(container, followups, now)
     if (!followups.length) {
       return new StepResponse(batch.summary)
     }
@@ -134,7 +132,6 @@ class DispatchBatch {
     readonly logger: Logger,
     readonly options: PluginOptions,
     readonly followups: ClaimedFollowup[],
-    readonly resend: boolean,
     readonly clockOverride: Date | undefined,
     protected readonly clockAt_: Date,
     protected readonly localAt_: number
@@ -142,11 +139,7 @@ class DispatchBatch {
     this.summary = { claimed: followups.length, sent: 0, retrying: 0, deferred: 0, failed: 0, skipped: 0, halted: null }
   }
 
-  static async start(
-    container: MedusaContainer,
-    followups: ClaimedFollowup[],
-    { now, resend }: { now?: string | Date; resend: boolean }
-  ) {
+  static async start(container: MedusaContainer, followups: ClaimedFollowup[], now?: string | Date) {
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
     const clockOverride = now ? new Date(now) : undefined
     const clockAt = followups.length ? await service.databaseNow(clockOverride) : new Date()
@@ -156,7 +149,6 @@ class DispatchBatch {
       container.resolve(ContainerRegistrationKeys.LOGGER),
       service.getOptions(),
       followups,
-      resend,
       clockOverride,
       clockAt,
       Date.now()
@@ -305,12 +297,13 @@ async function prepareEmails(container: MedusaContainer, batch: DispatchBatch): 
  * Right before, it looks at what earlier attempts left under each idempotency
  * key: a sent email is recorded, not sent again; an attempt whose outcome was
  * never recorded fails the follow-up (it may have gone out); a failure whose
- * retry was recorded is replaced. The module sends the chunk side by side,
+ * retry was recorded is replaced. (An admin's resend clears what earlier
+ * attempts left before the row is claimed.) The module sends the chunk side by side,
  * records each status, then throws one error listing every failed
  * notification's message; each outcome is read back.
  */
 async function sendChunk(batch: DispatchBatch, chunk: ReadyToSend[]) {
-  const { notifications, options, resend } = batch
+  const { notifications, options } = batch
   const outcomes: Outcome[] = []
   const toSend: ReadyToSend[] = []
   const replaced: string[] = []
@@ -322,7 +315,7 @@ async function sendChunk(batch: DispatchBatch, chunk: ReadyToSend[]) {
     if (previous?.status === NotificationStatus.SUCCESS) {
       // delivered by a worker that stopped before it could record it
       outcomes.push(sentOutcome(followup.id, previous, batch.now()))
-    } else if (previous && !resend && (previous.status === NotificationStatus.PENDING || followup.claimed_from === "sending")) {
+    } else if (previous && (previous.status === NotificationStatus.PENDING || followup.claimed_from === "sending")) {
       outcomes.push(batch.unknownDelivery(followup, DELIVERY_UNKNOWN))
     } else if (followup.attempts > options.dispatch.maxAttempts) {
       outcomes.push(

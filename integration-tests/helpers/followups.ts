@@ -31,8 +31,8 @@ export async function followupsOf(container: MedusaContainer, orderId: string, c
   return Object.fromEntries(rows.map((row) => [row.flow, row]))
 }
 
-/** One run of the real dispatcher, with its clock at `now`. */
-export async function dispatch(container: MedusaContainer, now: Date = new Date()) {
-  const { result } = await dispatchDueFollowupsWorkflow(container).run({ input: { now: now.toISOString() } })
+/** One run of the real dispatcher: on the database's clock, or with its clock at `now`. */
+export async function dispatch(container: MedusaContainer, now?: Date) {
+  const { result } = await dispatchDueFollowupsWorkflow(container).run({ input: now ? { now: now.toISOString() } : {} })
   return result
 }

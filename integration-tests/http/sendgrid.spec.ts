@@ -376,6 +376,28 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("a timeout whose outcome was lost, then a batch that fails before sending: the timed-out email is settled first, never resent", async () => {
+        const container = getContainer()
+        const service = followupService(container)
+        const followup = await confirmationOfNewOrder()
+        stub.respondWith("hang")
+        jest.spyOn(service, "recordOutcomes").mockRejectedValueOnce(new Error("Connection terminated unexpectedly"))
+        const t0 = Date.now()
+        await expect(dispatch(container, new Date(t0))).rejects.toMatchObject({ message: "Connection terminated unexpectedly" })
+        jest.restoreAllMocks()
+
+        // the next worker takes it after the lease, and its batch cannot load the flow settings
+        jest.spyOn(service, "listFlowSettings").mockRejectedValueOnce(new Error("could not connect to the database"))
+        const afterLease = t0 + service.getOptions().dispatch.leaseSeconds * 1000 + MINUTE_MS
+        await dispatch(container, new Date(afterLease))
+
+        const settled = await reload(followup.id)
+        expect(settled.status).toBe("failed")
+        expect(settled.last_error).toMatch(/may have gone out/)
+        await dispatch(container, new Date(afterLease + HOUR_MS))
+        expect(stub.requests).toHaveLength(1)
+      })
+
       it("a timeout, then a later chunk throws: no second request for the timed-out email", async () => {
         const container = getContainer()
         const notifications = container.resolve(Modules.NOTIFICATION)

@@ -1,9 +1,13 @@
 import type { ReactElement } from "react"
 import type { PluginOptions } from "../modules/post-purchase/options"
+import type { OrderAnchorKind } from "../modules/post-purchase/types"
 import type { BrandProps } from "../emails/types"
 
 /** The order events a flow can be anchored to. Later capabilities add shipped and delivered. */
 export type FlowTrigger = "order.placed"
+
+/** Which of an order's recorded anchors each trigger sets (see `pp_order_anchor`). */
+export const TRIGGER_ANCHOR: Record<FlowTrigger, OrderAnchorKind> = { "order.placed": "placed" }
 
 /**
  * Transactional email (confirmation, receipts) is sent to every buyer;

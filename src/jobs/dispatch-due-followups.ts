@@ -15,8 +15,9 @@ export default async function dispatchDueFollowupsJob(container: MedusaContainer
   let result
   do {
     ;({ result } = await dispatchDueFollowupsWorkflow(container).run({ input: {} }))
-    // a provider that rate-limits or refuses the set-up would refuse the next batch too
-  } while (result.claimed >= batchSize && !result.halted && Date.now() - started < TICK_BUDGET_MS)
+    // a provider that rate-limits or refuses the set-up would refuse the next batch too, and a batch
+    // whose lease ran short gave rows back: the next tick takes them
+  } while (result.claimed >= batchSize && !result.halted && !result.deferred && Date.now() - started < TICK_BUDGET_MS)
 }
 
 const intervalMs = Number(process.env.PP_DISPATCH_INTERVAL_MS)

@@ -83,8 +83,17 @@ export function outcomeAfterFailure(
   }
 }
 
+/** Due again at `at`; a run of configuration errors ends unless `extra` carries it on. */
 function retry(followup: Attempted, at: Date, message: string, extra: Partial<FollowupDTO> = {}): Outcome {
-  return { id: followup.id, status: "scheduled", send_at: at, last_error: message, locked_until: null, ...extra }
+  return {
+    id: followup.id,
+    status: "scheduled",
+    send_at: at,
+    last_error: message,
+    locked_until: null,
+    config_error_since: null,
+    ...extra,
+  }
 }
 
 /** Exponential backoff: the first retry after `backoffSeconds`, doubling per attempt, capped, with jitter. */

@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { OrderAnchorDTO } from "../modules/post-purchase"
+import { TRIGGER_ANCHOR } from "../flows"
 import { createOrderFollowupsStep } from "./steps/create-order-followups"
 import { findUnscheduledOrdersStep, type FindUnscheduledOrdersStepInput } from "./steps/find-unscheduled-orders"
 import { recordOrderAnchorsStep } from "./steps/record-order-anchors"
@@ -18,24 +18,22 @@ export const reconcileOrderFollowupsWorkflow = createWorkflow(
   (input: ReconcileOrderFollowupsWorkflowInput) => {
     const orders = findUnscheduledOrdersStep(input)
 
+    const followupInput = transform({ orders }, ({ orders }) => ({
+      trigger: "order.placed" as const,
+      orders: orders.map(({ placed_at, ...order }) => ({ ...order, anchor_at: placed_at })),
+    }))
+    const followups = createOrderFollowupsStep(followupInput)
+
+    // last, as the subscriber does: an anchor says the order is handled
     const anchorInput = transform({ orders }, ({ orders }) => ({
       anchors: orders.map((order) => ({
         order_id: order.id,
-        anchor: "placed" as OrderAnchorDTO["anchor"],
+        anchor: TRIGGER_ANCHOR["order.placed"],
         occurred_at: order.placed_at,
         source: "reconciliation" as const,
       })),
     }))
-    const anchors = recordOrderAnchorsStep(anchorInput)
-
-    const followupInput = transform({ orders, anchors }, ({ orders, anchors }) => {
-      const placedAt = new Map(anchors.map((anchor) => [anchor.order_id, anchor.occurred_at]))
-      return {
-        trigger: "order.placed" as const,
-        orders: orders.map(({ placed_at, ...order }) => ({ ...order, anchor_at: placedAt.get(order.id) ?? placed_at })),
-      }
-    })
-    const followups = createOrderFollowupsStep(followupInput)
+    recordOrderAnchorsStep(anchorInput)
 
     const result = transform({ orders, followups }, ({ orders, followups }) => ({
       order_ids: orders.map((order) => order.id),

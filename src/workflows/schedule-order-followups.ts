@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import type { OrderAnchorDTO } from "../modules/post-purchase"
+import { TRIGGER_ANCHOR } from "../flows"
 import { createOrderFollowupsStep } from "./steps/create-order-followups"
 import { recordOrderAnchorsStep } from "./steps/record-order-anchors"
 
@@ -14,8 +14,8 @@ export type ScheduleOrderFollowupsWorkflowInput = {
 export const scheduleOrderFollowupsWorkflowId = "pp-schedule-order-followups"
 
 /**
- * Records when the order was placed and schedules the enabled flows from
- * then, once per order and flow.
+ * Schedules the enabled flows from when the order was placed, once per order
+ * and flow, then records that time as the order's anchor.
  */
 export const scheduleOrderFollowupsWorkflow = createWorkflow(
   scheduleOrderFollowupsWorkflowId,
@@ -27,24 +27,24 @@ export const scheduleOrderFollowupsWorkflow = createWorkflow(
       options: { throwIfKeyNotFound: true },
     })
 
+    const followupInput = transform({ orders, input }, ({ orders, input }) => ({
+      trigger: input.trigger,
+      orders: [{ ...orders[0], anchor_at: input.occurred_at }],
+    }))
+    const ids = createOrderFollowupsStep(followupInput)
+
+    // last: an anchor says the order is handled, so it must not exist without its follow-ups
     const anchorInput = transform({ input }, ({ input }) => ({
       anchors: [
         {
           order_id: input.order_id,
-          anchor: "placed" as OrderAnchorDTO["anchor"],
+          anchor: TRIGGER_ANCHOR[input.trigger],
           occurred_at: input.occurred_at,
           source: "event" as const,
         },
       ],
     }))
-    const anchors = recordOrderAnchorsStep(anchorInput)
-
-    const followupInput = transform({ orders, anchors, input }, ({ orders, anchors, input }) => ({
-      trigger: input.trigger,
-      // a redelivered event keeps the time the first one recorded
-      orders: [{ ...orders[0], anchor_at: anchors[0].occurred_at }],
-    }))
-    const ids = createOrderFollowupsStep(followupInput)
+    recordOrderAnchorsStep(anchorInput)
     return new WorkflowResponse(ids)
   }
 )

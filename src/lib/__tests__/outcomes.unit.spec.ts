@@ -55,6 +55,13 @@ describe("what a failed send means for its follow-up", () => {
     expect(hoursIn.send_at!.getTime() - NOW.getTime()).toBeLessThanOrEqual(HOUR)
   })
 
+  it("another kind of failure ends a run of configuration errors, so the banner and its 24 h start afresh", () => {
+    const since = at(-2 * HOUR)
+    for (const kind of ["rate_limited", "transient"] as const) {
+      expect(outcomeAfterFailure(claimed(1, since), { kind, message: "x" }, NOW, dispatch).config_error_since).toBeNull()
+    }
+  })
+
   it("a configuration error tries once more at the end of its budget, then fails saying why", () => {
     const failure = { kind: "configuration" as const, message: "SendGrid 403: access forbidden" }
     const lastTry = outcomeAfterFailure(claimed(1, at(-23.9 * HOUR)), failure, NOW, dispatch)

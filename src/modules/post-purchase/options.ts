@@ -59,6 +59,11 @@ export const pluginOptionsSchema = z
         lookbackHours: z.number().min(1).max(720).default(DEFAULTS.reconcileLookbackHours),
         /** Orders younger than this are left to their event's subscriber. */
         graceMinutes: z.number().min(1).max(24 * 60).default(DEFAULTS.reconcileGraceMinutes),
+        /**
+         * Also orders not placed through a cart: converted drafts, but also orders an import or
+         * integration created, which never had an order.placed to miss and would be mailed.
+         */
+        ordersWithoutCart: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

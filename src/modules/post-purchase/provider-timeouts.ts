@@ -17,29 +17,38 @@ const OWN_PROVIDER = /(?:^|[/\\])providers[/\\](sendgrid|mailbox)(?:[/\\]index(?
  * belong to the Notification Module.
  */
 export function longestSendMs(options: PluginOptions, providers = channelProviders(options.channel)): number {
-  let longest = providers.length ? 0 : DEFAULTS.assumedProviderTimeoutMs
-  for (const provider of providers) {
-    const own = typeof provider.resolve === "string" ? provider.resolve.match(OWN_PROVIDER)?.[1] : undefined
-    if (own === "mailbox") {
-      longest = Math.max(longest, DEFAULTS.mailboxSendMs)
-      continue
-    }
-    if (own !== "sendgrid") {
-      longest = Math.max(longest, DEFAULTS.assumedProviderTimeoutMs)
-      continue
-    }
-    const sendMs = sendgridLongestSendMs(provider.options ?? {})
-    if (options.dispatch.leaseSeconds * 1000 < 2 * sendMs) {
+  const sends = providers.length ? providers.map(sendTimeOf) : [{ ms: DEFAULTS.assumedProviderTimeoutMs, reason: null }]
+  const leaseMs = options.dispatch.leaseSeconds * 1000
+  for (const { ms, reason } of sends) {
+    if (reason && leaseMs < 2 * ms) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `medusa-plugin-post-purchase: invalid option "dispatch.leaseSeconds": ${options.dispatch.leaseSeconds} s is too short ` +
-          `for the SendGrid provider "${provider.id ?? "sendgrid"}", whose "connectTimeoutMs" and "timeoutMs" let one send take ` +
-          `${sendMs / 1000} s. Set "dispatch.leaseSeconds" to at least ${Math.ceil((2 * sendMs) / 1000)} s, or lower those timeouts.`
+          `for ${reason}. Set "dispatch.leaseSeconds" to at least ${Math.ceil((2 * ms) / 1000)} s.`
       )
     }
-    longest = Math.max(longest, sendMs)
   }
-  return longest
+  return Math.max(...sends.map((send) => send.ms))
+}
+
+/** How long one send through a provider may take, and how to explain it when the lease is too short. */
+function sendTimeOf(provider: ProviderConfig): { ms: number; reason: string | null } {
+  const own = typeof provider.resolve === "string" ? provider.resolve.match(OWN_PROVIDER)?.[1] : undefined
+  const id = provider.id ?? String(provider.resolve)
+  if (own === "mailbox") {
+    return { ms: DEFAULTS.mailboxSendMs, reason: `the mailbox provider "${id}"` }
+  }
+  if (own === "sendgrid") {
+    const ms = sendgridLongestSendMs(provider.options ?? {})
+    return {
+      ms,
+      reason: `the SendGrid provider "${id}", whose "connectTimeoutMs" and "timeoutMs" let one send take up to ${ms / 1000} s (or lower those timeouts)`,
+    }
+  }
+  return {
+    ms: DEFAULTS.assumedProviderTimeoutMs,
+    reason: `the provider "${id}", whose timeout the plugin cannot know, so it allows ${DEFAULTS.assumedProviderTimeoutMs / 1000} s per send`,
+  }
 }
 
 /** The Notification Module providers that serve `channel`, as the app's medusa-config declares them. */

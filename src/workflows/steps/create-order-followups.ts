@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { flowsFor, loadFlowSettings, type FlowTrigger } from "../../flows"
+import { flowsFor, loadFlowSettings, TRIGGER_ANCHOR, type FlowTrigger } from "../../flows"
 import { POST_PURCHASE_MODULE, type NewFollowup } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
@@ -7,7 +7,7 @@ export type OrderToSchedule = {
   id: string
   email: string | null
   customer_id: string | null
-  /** When the trigger happened; every delay counts from here. */
+  /** When the trigger happened, as reported; a time recorded earlier for the order wins. */
   anchor_at: string | Date
 }
 
@@ -19,9 +19,11 @@ export type CreateOrderFollowupsStepInput = {
 export const createOrderFollowupsStepId = "pp-create-order-followups"
 
 /**
- * Schedules one follow-up per order and enabled flow of the trigger.
- * Follow-ups that already exist (the same event delivered again, or found
- * again by the reconciliation) are left alone.
+ * Schedules one follow-up per order and enabled flow of the trigger, timed
+ * from the anchor recorded for the order if there is one (a redelivered event
+ * moves nothing), else from the reported time. Follow-ups that already exist
+ * are left alone. Runs before the anchor is recorded, so an order whose
+ * follow-ups were never written has no anchor and the reconciliation finds it.
  */
 export const createOrderFollowupsStep = createStep(
   createOrderFollowupsStepId,
@@ -29,12 +31,17 @@ export const createOrderFollowupsStep = createStep(
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
     const settingOf = await loadFlowSettings(service)
     const flows = flowsFor(trigger).filter((flow) => settingOf(flow).enabled)
+    const recorded = await service.listOrderAnchors(
+      { order_id: orders.map((order) => order.id), anchor: TRIGGER_ANCHOR[trigger] },
+      { select: ["order_id", "occurred_at"] }
+    )
+    const recordedAt = new Map(recorded.map((anchor) => [anchor.order_id, anchor.occurred_at]))
 
     const rows: NewFollowup[] = orders.flatMap((order) => {
       if (!order.email) {
         return []
       }
-      const anchor = new Date(order.anchor_at)
+      const anchor = new Date(recordedAt.get(order.id) ?? order.anchor_at)
       return flows.map((flow) => ({
         flow: flow.key,
         step: 0,

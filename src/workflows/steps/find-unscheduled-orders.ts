@@ -38,11 +38,16 @@ export const findUnscheduledOrdersStepId = "pp-find-unscheduled-orders"
  * or a restart. With no event to date them, the time they were placed is the
  * best evidence there is: an order from a cart was placed when it was created;
  * any other order (a converted draft keeps the draft's `created_at`) when it
- * was last updated, which is never earlier than its conversion.
+ * was last updated, which is never earlier than its conversion. Orders
+ * without a cart are looked at only with `reconcile.ordersWithoutCart`: an
+ * order an import created looks the same as a converted draft, and never had
+ * an order.placed to miss.
  *
  * Never looks before the plugin's first recorded anchor, so installing the
  * plugin does not mail the orders placed before it; and leaves the youngest
  * orders to their subscriber.
+ *
+ * No compensation: it only reads.
  */
 export const findUnscheduledOrdersStep = createStep(
   findUnscheduledOrdersStepId,
@@ -65,12 +70,14 @@ export const findUnscheduledOrdersStep = createStep(
         entity: "order",
         fields: ["id", "email", "customer_id", "status", "created_at", "updated_at", "cart.id"],
         filters: { updated_at: { $gte: new Date(since) }, status: { $nin: ["draft", "canceled"] } },
-        pagination: { skip, take: PAGE, order: { updated_at: "ASC" } },
+        // id breaks ties, so no order is skipped or seen twice between pages
+        pagination: { skip, take: PAGE, order: { updated_at: "ASC", id: "ASC" } },
       })
       const candidates = (data as OrderRow[])
         .map((order) => ({ order, placed_at: placedAt(order) }))
         .filter(
           ({ order, placed_at }) =>
+            (order.cart?.id || reconcile.ordersWithoutCart) &&
             placed_at.getTime() >= since &&
             placed_at.getTime() <= until &&
             new Date(order.created_at).getTime() >= baseline.getTime()

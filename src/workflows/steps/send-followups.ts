@@ -8,7 +8,7 @@ import type {
 import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderEmail } from "../../emails/render"
-import { DISPATCH_ORDER_FIELDS, findFlow, loadFlowSettings, type LoadedOrder } from "../../flows"
+import { DISPATCH_ORDER_FIELDS, findFlow, loadFlowSettings, type FlowDefinition, type LoadedOrder } from "../../flows"
 import { DEFAULTS } from "../../lib/defaults"
 import { parseDeliveryError, providerErrorMessage, type DeliveryFailure } from "../../lib/delivery-error"
 import {
@@ -51,6 +51,9 @@ type NotificationRecord = Pick<NotificationDTO, "id" | "status" | "external_id">
   idempotency_key?: string | null
 }
 
+/** A follow-up that still goes out, with what its email is made from. */
+type DueEmail = { followup: ClaimedFollowup; flow: FlowDefinition; order: LoadedOrder }
+
 type ReadyToSend = { followup: ClaimedFollowup; notification: CreateNotificationDTO }
 
 export const sendFollowupsStepId = "pp-send-followups"
@@ -74,41 +77,43 @@ export const sendFollowupsStep = createStep(
     if (!followups.length) {
       return new StepResponse(batch.summary)
     }
+    // first what an earlier worker left behind, whatever happens to the rest of the batch
+    const open = await settleReclaimed(batch)
 
-    let ready: ReadyToSend[]
+    let due: DueEmail[]
     try {
-      ready = await prepareEmails(container, batch)
+      due = await decideWhatGoesOut(container, batch, open)
     } catch (e) {
       // nothing was sent: every row is tried again with backoff, and gives up after the last attempt
       const failure: DeliveryFailure = { kind: "transient", message: `The emails could not be prepared: ${(e as Error).message}` }
-      await batch.record(followups.map((followup) => batch.afterFailure(followup, failure)))
+      await batch.record(open.map((followup) => batch.afterFailure(followup, failure)))
       batch.log()
       return new StepResponse(batch.summary)
     }
 
     let next = 0
     try {
-      for (; next < ready.length; next += batch.chunkSize) {
-        const chunk = ready.slice(next, next + batch.chunkSize)
+      for (; next < due.length; next += batch.chunkSize) {
+        const chunk = due.slice(next, next + batch.chunkSize)
         if (batch.halted) {
           // the rest would meet the same refusal: it waits with the chunk that met it, untried
           await batch.record(chunk.map(({ followup }) => batch.afterFailure(followup, batch.halted!)))
         } else if (!batch.leaveTimeForAnotherSend()) {
           await batch.record(chunk.map(({ followup }) => notAttemptedOutcome(followup)))
         } else {
-          await sendChunk(batch, chunk)
+          await sendChunk(batch, await renderChunk(batch, chunk))
         }
       }
     } catch (e) {
       // give back what never reached the provider; the chunk that did waits for its lease
       const failure: DeliveryFailure = { kind: "transient", message: `The dispatcher stopped before sending: ${(e as Error).message}` }
-      const untouched = ready.slice(next + batch.chunkSize).map(({ followup }) => batch.afterFailure(followup, failure))
+      const untouched = due.slice(next + batch.chunkSize).map(({ followup }) => batch.afterFailure(followup, failure))
       await batch.record(untouched).catch(() => undefined)
       throw e
     }
 
-    if (batch.summary.sent && !batch.halted) {
-      // a send went through, so an earlier 401 or 403 was fixed: those follow-ups need not wait any longer
+    if (batch.freshSends && !batch.halted) {
+      // an email just went through, so an earlier 401 or 403 was fixed: those follow-ups need not wait any longer
       await batch.service.pullForwardConfigErrorWaits(batch.clockOverride)
     }
     batch.log()
@@ -124,6 +129,8 @@ export const sendFollowupsStep = createStep(
 class DispatchBatch {
   readonly summary: DispatchSummary
   halted: DeliveryFailure | null = null
+  /** Emails the provider accepted in this run (not ones found sent by an earlier worker). */
+  freshSends = 0
   protected readonly causes_ = new Map<string, { failure: DeliveryFailure; count: number }>()
 
   private constructor(
@@ -183,10 +190,10 @@ class DispatchBatch {
     return failedOutcome(followup.id, message)
   }
 
-  /** Writes outcomes of rows this run still holds, and counts them. */
-  async record(outcomes: Outcome[]) {
+  /** Writes outcomes of rows this run still holds, counts them, and returns the ids written. */
+  async record(outcomes: Outcome[]): Promise<Set<string>> {
     if (!outcomes.length) {
-      return
+      return new Set()
     }
     const written = new Set(
       await this.service.recordOutcomes(
@@ -202,6 +209,7 @@ class DispatchBatch {
         this.summary[outcome.status] += 1
       }
     }
+    return written
   }
 
   halt(failure: DeliveryFailure) {
@@ -244,13 +252,53 @@ const CAUSE_HANDLING: Record<DeliveryFailure["kind"], (options: PluginOptions) =
 }
 
 /**
- * Decides, per follow-up, whether it still goes out (order canceled, flow
- * switched off) and renders those that do; skipped and unrenderable ones are
- * recorded right away.
+ * Settles the rows whose earlier worker stopped before recording an outcome
+ * (reclaimed after their lease), by what their notification says: accepted →
+ * `sent`, without sending again; pending or failed → nobody can know whether
+ * it went out, so `failed`, saying so. Done before anything else in the batch
+ * can fail, halt or run out of lease, so such a row is never given back as if
+ * it had not been tried. A row over its attempts fails too. Returns the rest.
  */
-async function prepareEmails(container: MedusaContainer, batch: DispatchBatch): Promise<ReadyToSend[]> {
+async function settleReclaimed(batch: DispatchBatch): Promise<ClaimedFollowup[]> {
+  const { followups, options } = batch
+  const reclaimed = followups.filter((f) => f.claimed_from === "sending")
+  const earlier = await notificationsByKey(batch.notifications, reclaimed)
+  const settled: Outcome[] = []
+  const open: ClaimedFollowup[] = []
+  for (const followup of followups) {
+    const previous = followup.claimed_from === "sending" ? earlier.get(followup.idempotency_key) : undefined
+    if (previous?.status === NotificationStatus.SUCCESS) {
+      settled.push(sentOutcome(followup.id, previous, batch.now()))
+    } else if (previous) {
+      settled.push(batch.unknownDelivery(followup, DELIVERY_UNKNOWN))
+    } else if (followup.attempts > options.dispatch.maxAttempts) {
+      settled.push(
+        failedOutcome(
+          followup.id,
+          `Gave up after ${options.dispatch.maxAttempts} attempts: ${followup.last_error ?? "the dispatcher stopped while sending"}`
+        )
+      )
+    } else {
+      open.push(followup)
+    }
+  }
+  await batch.record(settled)
+  return open
+}
+
+/**
+ * Decides, per follow-up, whether it still goes out (order canceled, flow
+ * switched off); skipped ones are recorded right away.
+ */
+async function decideWhatGoesOut(
+  container: MedusaContainer,
+  batch: DispatchBatch,
+  followups: ClaimedFollowup[]
+): Promise<DueEmail[]> {
+  if (!followups.length) {
+    return []
+  }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { options, followups } = batch
   const settingOf = await loadFlowSettings(batch.service)
   const { data: orders } = await query.graph({
     entity: "order",
@@ -259,8 +307,8 @@ async function prepareEmails(container: MedusaContainer, batch: DispatchBatch): 
   })
   const ordersById = new Map((orders as LoadedOrder[]).map((order) => [order.id, order]))
 
-  const settled: Outcome[] = []
-  const ready: ReadyToSend[] = []
+  const skipped: Outcome[] = []
+  const due: DueEmail[] = []
   for (const followup of followups) {
     const flow = findFlow(followup.flow)
     const order = ordersById.get(followup.order_id)
@@ -274,36 +322,50 @@ async function prepareEmails(container: MedusaContainer, batch: DispatchBatch): 
             ? "The order was canceled"
             : null
     if (skipReason) {
-      settled.push(skippedOutcome(followup.id, skipReason))
-      continue
+      skipped.push(skippedOutcome(followup.id, skipReason))
+    } else {
+      due.push({ followup, flow: flow!, order: order! })
     }
+  }
+  await batch.record(skipped)
+  return due
+}
+
+/**
+ * Renders a chunk's emails right before they are sent, so a batch cut short
+ * by its lease renders no more than it sends. A template that throws fails
+ * its follow-up: an empty mail is never sent.
+ */
+async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<ReadyToSend[]> {
+  const { options } = batch
+  const ready: ReadyToSend[] = []
+  const unrenderable: Outcome[] = []
+  for (const { followup, flow, order } of chunk) {
     try {
-      const props = flow!.buildProps({ order: order!, options, brand: options.brand })
-      const content = { subject: flow!.subject(props), ...(await renderEmail(flow!.template(props))) }
-      ready.push({ followup, notification: notificationFor(followup, order!, content, options) })
+      const props = flow.buildProps({ order, options, brand: options.brand })
+      const content = { subject: flow.subject(props), ...(await renderEmail(flow.template(props))) }
+      ready.push({ followup, notification: notificationFor(followup, order, content, options) })
     } catch (e) {
-      // a template that throws must fail the send, never send an empty mail
-      settled.push(
+      unrenderable.push(
         batch.afterFailure(followup, { kind: "permanent", message: `The email could not be rendered: ${(e as Error).message}` })
       )
     }
   }
-  await batch.record(settled)
+  await batch.record(unrenderable)
   return ready
 }
 
 /**
  * Sends a chunk in one Notification Module call and records its outcomes.
  * Right before, it looks at what earlier attempts left under each idempotency
- * key: a sent email is recorded, not sent again; an attempt whose outcome was
- * never recorded fails the follow-up (it may have gone out); a failure whose
- * retry was recorded is replaced. (An admin's resend clears what earlier
- * attempts left before the row is claimed.) The module sends the chunk side by side,
- * records each status, then throws one error listing every failed
- * notification's message; each outcome is read back.
+ * key (reclaimed rows were settled already): a sent email is recorded, not
+ * sent again; an unfinished one fails the follow-up (it may have gone out); a
+ * failure whose retry was recorded is replaced. The module sends the chunk
+ * side by side, records each status, then throws one error listing every
+ * failed notification's message; each outcome is read back.
  */
 async function sendChunk(batch: DispatchBatch, chunk: ReadyToSend[]) {
-  const { notifications, options } = batch
+  const { notifications } = batch
   const outcomes: Outcome[] = []
   const toSend: ReadyToSend[] = []
   const replaced: string[] = []
@@ -313,17 +375,9 @@ async function sendChunk(batch: DispatchBatch, chunk: ReadyToSend[]) {
     const { followup } = entry
     const previous = earlier.get(followup.idempotency_key)
     if (previous?.status === NotificationStatus.SUCCESS) {
-      // delivered by a worker that stopped before it could record it
       outcomes.push(sentOutcome(followup.id, previous, batch.now()))
-    } else if (previous && (previous.status === NotificationStatus.PENDING || followup.claimed_from === "sending")) {
+    } else if (previous?.status === NotificationStatus.PENDING) {
       outcomes.push(batch.unknownDelivery(followup, DELIVERY_UNKNOWN))
-    } else if (followup.attempts > options.dispatch.maxAttempts) {
-      outcomes.push(
-        failedOutcome(
-          followup.id,
-          `Gave up after ${options.dispatch.maxAttempts} attempts: ${followup.last_error ?? "the dispatcher stopped while sending"}`
-        )
-      )
     } else {
       toSend.push(entry)
       if (previous) {
@@ -351,6 +405,7 @@ async function sendChunk(batch: DispatchBatch, chunk: ReadyToSend[]) {
   for (const { followup } of toSend) {
     const record = records.get(followup.idempotency_key)
     if (record?.status === NotificationStatus.SUCCESS) {
+      batch.freshSends += 1
       outcomes.push(sentOutcome(followup.id, record, batch.now()))
       continue
     }
@@ -367,10 +422,12 @@ async function sendChunk(batch: DispatchBatch, chunk: ReadyToSend[]) {
     outcomes.push(batch.afterFailure(followup, failure))
   }
 
-  await batch.record(outcomes)
+  const written = await batch.record(outcomes)
   // once a retry is recorded its failed notification goes, so a failed notification found later
   // always belongs to an attempt whose outcome was never recorded
-  const retried = outcomes.filter((o) => o.status === "scheduled" && failedRecords.has(o.id)).map((o) => failedRecords.get(o.id)!)
+  const retried = outcomes
+    .filter((o) => o.status === "scheduled" && written.has(o.id) && failedRecords.has(o.id))
+    .map((o) => failedRecords.get(o.id)!)
   if (retried.length) {
     await notifications.deleteNotifications(retried)
   }

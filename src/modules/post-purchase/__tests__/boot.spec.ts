@@ -58,7 +58,7 @@ describe("booting the module", () => {
       throwOnValidationError: false,
     })
     await expect(boot({ dispatch: { leaseSeconds: 30 } })).rejects.toThrow(
-      'invalid option "dispatch.leaseSeconds": 30 s is too short for the SendGrid provider "sendgrid", whose "connectTimeoutMs" and "timeoutMs" let one send take 40 s'
+      'invalid option "dispatch.leaseSeconds": 30 s is too short for the SendGrid provider "sendgrid", whose "connectTimeoutMs" and "timeoutMs" let one send take up to 40 s'
     )
   })
 })

@@ -20,8 +20,15 @@ describe("the lease against the providers' timeouts", () => {
     const options = parsePluginOptions({ dispatch: { leaseSeconds: 10 } })
     expect(() => longestSendMs(options, [sendgrid()])).toThrow(
       'medusa-plugin-post-purchase: invalid option "dispatch.leaseSeconds": 10 s is too short for the SendGrid provider "sendgrid", ' +
-        'whose "connectTimeoutMs" and "timeoutMs" let one send take 40 s. Set "dispatch.leaseSeconds" to at least 80 s, or lower those timeouts.'
+        'whose "connectTimeoutMs" and "timeoutMs" let one send take up to 40 s (or lower those timeouts). Set "dispatch.leaseSeconds" to at least 80 s.'
     )
     expect(longestSendMs(options, [sendgrid({ timeoutMs: 3_000, connectTimeoutMs: 1_000 })])).toBe(4_000)
+  })
+
+  it("refuses a lease too short for a provider whose timeout it cannot know", () => {
+    const options = parsePluginOptions({ dispatch: { leaseSeconds: 45 } })
+    expect(() => longestSendMs(options, [{ resolve: "@acme/notification-postmark", id: "postmark", options: {} }])).toThrow(
+      '45 s is too short for the provider "postmark", whose timeout the plugin cannot know, so it allows 30 s per send. Set "dispatch.leaseSeconds" to at least 60 s.'
+    )
   })
 })

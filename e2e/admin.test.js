@@ -159,6 +159,29 @@ test("the Post-purchase page lists the flows and switches one off and on again",
   await waitForSwitch(initial)
 })
 
+test("a marketing flow can count from the delivery instead of the order", async () => {
+  const thankYouAnchor = async () =>
+    (await adminApi("/admin/post-purchase/flows")).body.flows.find((f) => f.key === "thank-you").anchor
+  const chooseAnchor = async (label) => {
+    await page.getByTestId("pp-flow-thank-you-anchor").click()
+    await page.getByRole("option", { name: label }).click()
+    await page.getByTestId("pp-flow-thank-you-save").click()
+  }
+  // the receipt has no choice: it always goes out after the order is placed
+  assert.equal(await page.getByTestId("pp-flow-order-confirmation-anchor").count(), 0)
+
+  await chooseAnchor("after delivery")
+  await page.getByTestId("pp-flow-thank-you").getByText("after delivery", { exact: false }).first().waitFor()
+  assert.equal(await thankYouAnchor(), "delivered")
+  await screenshot("flows-thank-you-after-delivery")
+
+  await chooseAnchor("after the order is placed")
+  for (let i = 0; i < 50 && (await thankYouAnchor()) !== "placed"; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  assert.equal(await thankYouAnchor(), "placed")
+})
+
 test("the preview shows the flow's email rendered with sample data", async () => {
   await page.getByTestId("pp-flow-order-confirmation-preview").click()
   const frame = page.frameLocator('[data-testid="pp-preview-frame"]')

@@ -137,7 +137,7 @@ medusaIntegrationTestRunner({
         await Promise.all(
           [1, 2, 3].map(() =>
             scheduleOrderFollowupsWorkflow(container).run({
-              input: { order_id: orderId, trigger: "order.placed", occurred_at: new Date(Date.now() + 60_000) },
+              input: { order_id: orderId, occurred_at: new Date(Date.now() + 60_000) },
             })
           )
         )

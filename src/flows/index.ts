@@ -1,7 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { orderConfirmationFlow } from "./order-confirmation"
 import { thankYouFlow } from "./thank-you"
-import type { FlowDefinition, FlowTrigger } from "./types"
+import type { EffectiveFlowSetting } from "./settings"
+import type { FlowAnchor, FlowDefinition } from "./types"
 
 /** Every flow the plugin runs. A new flow is one more declaration here. */
 export const FLOWS: FlowDefinition[] = [orderConfirmationFlow, thankYouFlow]
@@ -24,8 +25,12 @@ export function requireFlow(key: string): FlowDefinition {
   return flow
 }
 
-export function flowsFor(trigger: FlowTrigger): FlowDefinition[] {
-  return FLOWS.filter((flow) => flow.trigger === trigger)
+/** The enabled flows whose delay counts from `anchor`, by their current settings. */
+export function flowsAnchoredOn(
+  anchor: FlowAnchor,
+  settingOf: (flow: FlowDefinition) => EffectiveFlowSetting
+): FlowDefinition[] {
+  return FLOWS.filter((flow) => settingOf(flow).enabled && settingOf(flow).anchor === anchor)
 }
 
 /** The union of the order fields every flow needs; the dispatcher loads a batch's orders once. */

@@ -8,7 +8,7 @@ export const orderConfirmationFlow: FlowDefinition<OrderConfirmationEmailProps> 
   label: "Order confirmation",
   description: "Confirms the order with its items, totals, shipping address and your returns policy.",
   category: "transactional",
-  trigger: "order.placed",
+  anchor: "placed",
   defaultDelaySeconds: 0,
   defaultEnabled: true,
   orderFields: EMAIL_ORDER_FIELDS,

@@ -1,33 +1,40 @@
 import type { PluginOptions } from "../modules/post-purchase/options"
 import type PostPurchaseModuleService from "../modules/post-purchase/service"
 import type { FlowSettingDTO } from "../modules/post-purchase/types"
-import type { FlowDefinition } from "./types"
+import type { FlowAnchor, FlowDefinition } from "./types"
 
 export interface EffectiveFlowSetting {
   enabled: boolean
   delay_seconds: number
+  anchor: FlowAnchor
   default_enabled: boolean
   default_delay_seconds: number
+  default_anchor: FlowAnchor
 }
 
 /**
  * What a flow does now: an admin's change wins over the plugin options, which
- * win over the flow's declaration.
+ * win over the flow's declaration. A transactional flow keeps its declared
+ * anchor: a receipt is due when the order is placed, whatever anyone sets.
  */
 export function effectiveFlowSetting(
   flow: FlowDefinition,
   options: PluginOptions,
-  saved: Pick<FlowSettingDTO, "flow" | "enabled" | "delay_seconds">[]
+  saved: Pick<FlowSettingDTO, "flow" | "enabled" | "delay_seconds" | "anchor">[]
 ): EffectiveFlowSetting {
   const configured = options.flows[flow.key] ?? {}
   const default_enabled = configured.enabled ?? flow.defaultEnabled
   const default_delay_seconds = configured.delaySeconds ?? flow.defaultDelaySeconds
+  const default_anchor = flow.category === "transactional" ? flow.anchor : configured.anchor ?? flow.anchor
   const row = saved.find((setting) => setting.flow === flow.key)
+  const savedAnchor = flow.category === "transactional" ? null : (row?.anchor as FlowAnchor | null | undefined)
   return {
     enabled: row?.enabled ?? default_enabled,
     delay_seconds: row?.delay_seconds ?? default_delay_seconds,
+    anchor: savedAnchor ?? default_anchor,
     default_enabled,
     default_delay_seconds,
+    default_anchor,
   }
 }
 
@@ -36,6 +43,6 @@ export async function loadFlowSettings(
   service: PostPurchaseModuleService
 ): Promise<(flow: FlowDefinition) => EffectiveFlowSetting> {
   const options = service.getOptions()
-  const saved = await service.listFlowSettings({}, { select: ["flow", "enabled", "delay_seconds"] })
+  const saved = await service.listFlowSettings({}, { select: ["flow", "enabled", "delay_seconds", "anchor"] })
   return (flow) => effectiveFlowSetting(flow, options, saved)
 }

@@ -10,7 +10,7 @@ export const thankYouFlow: FlowDefinition<ThankYouEmailProps> = {
   label: "Thank-you",
   description: "A personal thank-you with your latest news, separate from the receipt.",
   category: "marketing",
-  trigger: "order.placed",
+  anchor: "placed",
   defaultDelaySeconds: DAY,
   defaultEnabled: true,
   orderFields: EMAIL_ORDER_FIELDS,

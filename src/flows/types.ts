@@ -3,11 +3,14 @@ import type { PluginOptions } from "../modules/post-purchase/options"
 import type { OrderAnchorKind } from "../modules/post-purchase/types"
 import type { BrandProps } from "../emails/types"
 
-/** The order events a flow can be anchored to. Later capabilities add shipped and delivered. */
-export type FlowTrigger = "order.placed"
+/**
+ * What a flow's delay counts from: the order's placement, its first shipment,
+ * or its delivery (reported, or estimated from the shipment when the shop
+ * never reports deliveries).
+ */
+export type FlowAnchor = OrderAnchorKind
 
-/** Which of an order's recorded anchors each trigger sets (see `pp_order_anchor`). */
-export const TRIGGER_ANCHOR: Record<FlowTrigger, OrderAnchorKind> = { "order.placed": "placed" }
+export const FLOW_ANCHORS: readonly FlowAnchor[] = ["placed", "shipped", "delivered"]
 
 /**
  * Transactional email (confirmation, receipts) is sent to every buyer;
@@ -35,8 +38,9 @@ export interface FlowDefinition<Props = any> {
   label: string
   description: string
   category: FlowCategory
-  trigger: FlowTrigger
-  /** How long after the trigger the email is due; admins can change it. */
+  /** What the delay counts from; admins can change it for marketing flows. */
+  anchor: FlowAnchor
+  /** How long after the anchor the email is due; admins can change it. */
   defaultDelaySeconds: number
   /** Flows are on unless declared otherwise; admins can switch them. */
   defaultEnabled: boolean

@@ -33,6 +33,10 @@ export const DEFAULTS = {
   reconcileGraceMinutes: 5,
   /** Orders the reconciliation schedules in one run at most; the next run takes the rest. */
   reconcileBatchSize: 500,
+  /** Days a parcel takes within the shop's home country, for the delivery fallback. */
+  domesticTransitDays: 2,
+  /** Days a parcel takes to another country, for the delivery fallback. */
+  internationalTransitDays: 5,
   /** Follow-ups one bulk resend or cancel may name. */
   maxBulkFollowups: 1000,
   /** Upper bound for any flow delay an admin can set. */

@@ -1,5 +1,4 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { TRIGGER_ANCHOR } from "../flows"
 import { createOrderFollowupsStep } from "./steps/create-order-followups"
 import { findUnscheduledOrdersStep, type FindUnscheduledOrdersStepInput } from "./steps/find-unscheduled-orders"
 import { recordOrderAnchorsStep } from "./steps/record-order-anchors"
@@ -19,8 +18,7 @@ export const reconcileOrderFollowupsWorkflow = createWorkflow(
     const orders = findUnscheduledOrdersStep(input)
 
     const followupInput = transform({ orders }, ({ orders }) => ({
-      trigger: "order.placed" as const,
-      orders: orders.map(({ placed_at, ...order }) => ({ ...order, anchor_at: placed_at })),
+      orders: orders.map(({ placed_at, ...order }) => ({ ...order, anchor: "placed" as const, anchor_at: placed_at })),
     }))
     const followups = createOrderFollowupsStep(followupInput)
 
@@ -28,7 +26,7 @@ export const reconcileOrderFollowupsWorkflow = createWorkflow(
     const anchorInput = transform({ orders }, ({ orders }) => ({
       anchors: orders.map((order) => ({
         order_id: order.id,
-        anchor: TRIGGER_ANCHOR["order.placed"],
+        anchor: "placed" as const,
         occurred_at: order.placed_at,
         source: "reconciliation" as const,
       })),

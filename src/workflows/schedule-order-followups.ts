@@ -1,13 +1,11 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { TRIGGER_ANCHOR } from "../flows"
 import { createOrderFollowupsStep } from "./steps/create-order-followups"
 import { recordOrderAnchorsStep } from "./steps/record-order-anchors"
 
 export type ScheduleOrderFollowupsWorkflowInput = {
   order_id: string
-  trigger: "order.placed"
-  /** When it happened: the event's own time, never when it was delivered or when the order was created. */
+  /** When it was placed: the event's own time, never when it was delivered or when the order was created. */
   occurred_at: string | Date
 }
 
@@ -28,8 +26,7 @@ export const scheduleOrderFollowupsWorkflow = createWorkflow(
     })
 
     const followupInput = transform({ orders, input }, ({ orders, input }) => ({
-      trigger: input.trigger,
-      orders: [{ ...orders[0], anchor_at: input.occurred_at }],
+      orders: [{ ...orders[0], anchor: "placed" as const, anchor_at: input.occurred_at }],
     }))
     const ids = createOrderFollowupsStep(followupInput)
 
@@ -38,7 +35,7 @@ export const scheduleOrderFollowupsWorkflow = createWorkflow(
       anchors: [
         {
           order_id: input.order_id,
-          anchor: TRIGGER_ANCHOR[input.trigger],
+          anchor: "placed" as const,
           occurred_at: input.occurred_at,
           source: "event" as const,
         },

@@ -1,30 +1,37 @@
 import { Button, Input, Select, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { errorMessage, useUpdateFlow } from "../lib/api"
-import { DELAY_UNITS, DelayUnit, formatDelay, splitDelay, unitSeconds } from "../lib/format"
-import type { FlowView } from "../lib/types"
+import { ANCHOR_LABELS, DELAY_UNITS, DelayUnit, formatTiming, splitDelay, unitSeconds } from "../lib/format"
+import type { FlowAnchor, FlowView } from "../lib/types"
 
-/** Edits how long after the trigger a flow's email goes out, as a number and a unit. */
+/**
+ * Edits when a flow's email goes out: a delay, as a number and a unit, and for
+ * a marketing flow what it counts from (placed, shipped, delivered). A
+ * transactional flow always counts from its own anchor.
+ */
 export const FlowDelayEditor = ({ flow }: { flow: FlowView }) => {
   const initial = splitDelay(flow.delay_seconds)
   const [amount, setAmount] = useState(String(initial.amount))
   const [unit, setUnit] = useState<DelayUnit>(initial.unit)
+  const [anchor, setAnchor] = useState<FlowAnchor>(flow.anchor)
   const { mutate, isPending, error, reset } = useUpdateFlow(flow.key)
 
   const parsed = amount.trim() === "" ? NaN : Number(amount)
   const delaySeconds = Math.round(parsed * unitSeconds(unit))
-  const changed = Number.isFinite(delaySeconds) && delaySeconds !== flow.delay_seconds
+  const changed =
+    Number.isFinite(delaySeconds) && (delaySeconds !== flow.delay_seconds || anchor !== flow.anchor)
   const id = `pp-flow-${flow.key}-delay`
 
   const save = () =>
     mutate(
-      { delay_seconds: delaySeconds },
+      { delay_seconds: delaySeconds, ...(anchor !== flow.anchor ? { anchor } : {}) },
       {
         onSuccess: ({ flow: saved }) => {
           const next = splitDelay(saved.delay_seconds)
           setAmount(String(next.amount))
           setUnit(next.unit)
-          toast.success(`${flow.label} will be sent ${formatDelay(saved.delay_seconds).toLowerCase()}`)
+          setAnchor(saved.anchor)
+          toast.success(`${flow.label} will be sent ${formatTiming(saved.delay_seconds, saved.anchor).toLowerCase()}`)
         },
         onError: (err) =>
           toast.error(`Could not save the delay of ${flow.label}`, { description: errorMessage(err) }),
@@ -78,6 +85,27 @@ export const FlowDelayEditor = ({ flow }: { flow: FlowView }) => {
             ))}
           </Select.Content>
         </Select>
+        {flow.category === "marketing" && (
+          <Select
+            size="small"
+            value={anchor}
+            onValueChange={(value) => {
+              setAnchor(value as FlowAnchor)
+              reset()
+            }}
+          >
+            <Select.Trigger data-testid={`pp-flow-${flow.key}-anchor`} aria-label={`What the delay of ${flow.label} counts from`} className="w-44">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              {(Object.keys(ANCHOR_LABELS) as FlowAnchor[]).map((value) => (
+                <Select.Item key={value} value={value}>
+                  after {ANCHOR_LABELS[value]}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        )}
         <Button
           type="submit"
           size="small"
@@ -96,7 +124,7 @@ export const FlowDelayEditor = ({ flow }: { flow: FlowView }) => {
         </Text>
       ) : (
         <Text size="xsmall" className="text-ui-fg-subtle">
-          {formatDelay(flow.delay_seconds)}
+          {formatTiming(flow.delay_seconds, flow.anchor)}
         </Text>
       )}
     </div>

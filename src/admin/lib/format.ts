@@ -1,4 +1,4 @@
-import type { FlowTrigger } from "./types"
+import type { FlowAnchor } from "./types"
 
 export type DelayUnit = "seconds" | "minutes" | "hours" | "days"
 
@@ -31,12 +31,18 @@ export const formatDelay = (seconds: number) => {
   return `After ${amount} ${name}`
 }
 
-const TRIGGER_LABELS: Record<FlowTrigger, string> = {
-  "order.placed": "Order placed",
+/** What a delay counts from, as the end of a sentence: "1 day after delivery". */
+export const ANCHOR_LABELS: Record<FlowAnchor, string> = {
+  placed: "the order is placed",
+  shipped: "the order ships",
+  delivered: "delivery",
 }
 
-export const formatTrigger = (trigger: string) =>
-  TRIGGER_LABELS[trigger as FlowTrigger] ?? trigger
+/** "Immediately after the order is placed", "1 day after delivery" ... */
+export const formatTiming = (seconds: number, anchor: FlowAnchor) => {
+  const when = ANCHOR_LABELS[anchor] ?? anchor
+  return seconds === 0 ? `Immediately after ${when}` : `${formatDelay(seconds).replace(/^After /, "")} after ${when}`
+}
 
 export const formatDate = (value: string | null) =>
   value ? new Date(value).toLocaleString() : "-"

@@ -2,23 +2,26 @@
 
 export type FlowCategory = "transactional" | "marketing"
 
-export type FlowTrigger = "order.placed"
+/** What a flow's delay counts from. */
+export type FlowAnchor = "placed" | "shipped" | "delivered"
 
 export interface FlowView {
   key: string
   label: string
   description: string
   category: FlowCategory
-  trigger: FlowTrigger
   enabled: boolean
   delay_seconds: number
+  anchor: FlowAnchor
   default_enabled: boolean
   default_delay_seconds: number
+  default_anchor: FlowAnchor
 }
 
 export interface FlowUpdate {
   enabled?: boolean
   delay_seconds?: number
+  anchor?: FlowAnchor
 }
 
 export interface FlowPreview {

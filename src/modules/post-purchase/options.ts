@@ -27,6 +27,8 @@ const flowOverrideSchema = z
   .object({
     enabled: z.boolean().optional(),
     delaySeconds: z.number().int().min(0).max(DEFAULTS.maxDelaySeconds).optional(),
+    /** What a marketing flow's delay counts from; transactional flows keep their own. */
+    anchor: z.enum(["placed", "shipped", "delivered"]).optional(),
   })
   .strict()
 
@@ -64,6 +66,23 @@ export const pluginOptionsSchema = z
          * integration created, which never had an order.placed to miss and would be mailed.
          */
         ordersWithoutCart: z.boolean().default(false),
+      })
+      .strict()
+      .prefault({}),
+    /**
+     * The delivery fallback: when a shop never reports deliveries, a delivery-anchored follow-up is
+     * timed from the shipment plus the transit time, and re-timed if the delivery is reported.
+     */
+    delivery: z
+      .object({
+        domesticTransitDays: z.number().min(0).max(60).default(DEFAULTS.domesticTransitDays),
+        internationalTransitDays: z.number().min(0).max(60).default(DEFAULTS.internationalTransitDays),
+        /** ISO 3166-1 alpha-2; by default the country of the store's default region, when it has exactly one. */
+        homeCountry: z
+          .string()
+          .regex(/^[a-zA-Z]{2}$/, "must be a two-letter country code like nl")
+          .transform((code) => code.toLowerCase())
+          .optional(),
       })
       .strict()
       .prefault({}),

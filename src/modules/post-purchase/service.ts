@@ -287,6 +287,41 @@ export default class PostPurchaseModuleService extends MedusaService({
   }
 
   /**
+   * Moves an order's follow-ups that wait for an estimated delivery, keeping
+   * each one's delay: to the reported delivery (`estimated: false`), or to a
+   * later estimate (another part shipped later). Only rows never tried yet
+   * move; a row already sent or tried keeps its time. Returns what each row
+   * had before, to put it back.
+   */
+  async retimeEstimatedDeliveries(
+    orderId: string,
+    { at, estimated }: { at: Date; estimated: boolean }
+  ): Promise<{ id: string; anchor_at: Date; send_at: Date }[]> {
+    const rows: { id: string; previous_anchor_at: Date; previous_send_at: Date }[] = await this.manager_.execute(
+      `WITH waiting AS (
+         SELECT id, anchor_at, send_at FROM pp_followup
+         WHERE order_id = ? AND anchor_event = 'delivery.estimated' AND status = 'scheduled' AND attempts = 0
+           AND deleted_at IS NULL ${estimated ? "AND anchor_at < ?::timestamptz" : ""}
+         FOR UPDATE
+       )
+       UPDATE pp_followup AS f
+       SET anchor_event = ?,
+           anchor_at = ?::timestamptz,
+           send_at = ?::timestamptz + (waiting.send_at - waiting.anchor_at),
+           updated_at = now()
+       FROM waiting
+       WHERE f.id = waiting.id
+       RETURNING f.id, waiting.anchor_at AS previous_anchor_at, waiting.send_at AS previous_send_at`,
+      [orderId, ...(estimated ? [at] : []), estimated ? "delivery.estimated" : "delivery.created", at, at]
+    )
+    return rows.map((row) => ({
+      id: row.id,
+      anchor_at: new Date(row.previous_anchor_at),
+      send_at: new Date(row.previous_send_at),
+    }))
+  }
+
+  /**
    * Makes the follow-ups that wait out a configuration error due now: a send
    * just went through, so the key or sender was fixed.
    */

@@ -1,56 +1,69 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { flowsFor, loadFlowSettings, TRIGGER_ANCHOR, type FlowTrigger } from "../../flows"
+import { flowsAnchoredOn, loadFlowSettings, type FlowAnchor } from "../../flows"
 import { POST_PURCHASE_MODULE, type NewFollowup } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
-export type OrderToSchedule = {
+/** Something that happened to an order, which the flows anchored on it count from. */
+export type AnchoredOrder = {
   id: string
   email: string | null
   customer_id: string | null
-  /** When the trigger happened, as reported; a time recorded earlier for the order wins. */
+  anchor: FlowAnchor
+  /** When it happened, as reported; a time recorded earlier for the order wins. */
   anchor_at: string | Date
+  /** A delivery estimated from the shipment (the delivery fallback), not reported. */
+  estimated?: boolean
 }
 
-export type CreateOrderFollowupsStepInput = {
-  orders: OrderToSchedule[]
-  trigger: FlowTrigger
+export type CreateOrderFollowupsStepInput = { orders: AnchoredOrder[] }
+
+/** What `anchor_event` says about a follow-up's timing. */
+const ANCHOR_EVENT: Record<FlowAnchor, string> = {
+  placed: "order.placed",
+  shipped: "shipment.created",
+  delivered: "delivery.created",
 }
+export const ESTIMATED_DELIVERY_EVENT = "delivery.estimated"
 
 export const createOrderFollowupsStepId = "pp-create-order-followups"
 
 /**
- * Schedules one follow-up per order and enabled flow of the trigger, timed
- * from the anchor recorded for the order if there is one (a redelivered event
- * moves nothing), else from the reported time. Follow-ups that already exist
- * are left alone. Runs before the anchor is recorded, so an order whose
- * follow-ups were never written has no anchor and the reconciliation finds it.
+ * Schedules one follow-up per order and enabled flow anchored on what
+ * happened, timed from the anchor recorded for the order if there is one (a
+ * redelivered event moves nothing), else from the reported time. Follow-ups
+ * that already exist are left alone. Runs before the anchor is recorded, so an
+ * order whose follow-ups were never written has no anchor and the
+ * reconciliation finds it.
  */
 export const createOrderFollowupsStep = createStep(
   createOrderFollowupsStepId,
-  async ({ orders, trigger }: CreateOrderFollowupsStepInput, { container }) => {
+  async ({ orders }: CreateOrderFollowupsStepInput, { container }) => {
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+    const withEmail = orders.filter((order) => order.email)
+    if (!withEmail.length) {
+      return new StepResponse([] as string[], [] as string[])
+    }
     const settingOf = await loadFlowSettings(service)
-    const flows = flowsFor(trigger).filter((flow) => settingOf(flow).enabled)
     const recorded = await service.listOrderAnchors(
-      { order_id: orders.map((order) => order.id), anchor: TRIGGER_ANCHOR[trigger] },
-      { select: ["order_id", "occurred_at"] }
+      { order_id: [...new Set(withEmail.map((order) => order.id))] },
+      { select: ["order_id", "anchor", "occurred_at"] }
     )
-    const recordedAt = new Map(recorded.map((anchor) => [anchor.order_id, anchor.occurred_at]))
+    const recordedAt = new Map(recorded.map((a) => [`${a.order_id}:${a.anchor}`, a.occurred_at]))
 
-    const rows: NewFollowup[] = orders.flatMap((order) => {
-      if (!order.email) {
-        return []
-      }
-      const anchor = new Date(recordedAt.get(order.id) ?? order.anchor_at)
-      return flows.map((flow) => ({
+    const rows: NewFollowup[] = withEmail.flatMap((order) => {
+      // a delivery reported already wins over any estimate
+      const known = recordedAt.get(`${order.id}:${order.anchor}`)
+      const estimated = !!order.estimated && !known
+      const anchorAt = new Date(known ?? order.anchor_at)
+      return flowsAnchoredOn(order.anchor, settingOf).map((flow) => ({
         flow: flow.key,
         step: 0,
         order_id: order.id,
         customer_id: order.customer_id,
         email: order.email!,
-        anchor_event: trigger,
-        anchor_at: anchor,
-        send_at: new Date(anchor.getTime() + settingOf(flow).delay_seconds * 1000),
+        anchor_event: estimated ? ESTIMATED_DELIVERY_EVENT : ANCHOR_EVENT[order.anchor],
+        anchor_at: anchorAt,
+        send_at: new Date(anchorAt.getTime() + settingOf(flow).delay_seconds * 1000),
         idempotency_key: `${order.id}:${flow.key}:0`,
       }))
     })

@@ -1,5 +1,6 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { effectiveFlowSetting, requireFlow, type FlowDefinition } from "../../flows"
+import { effectiveFlowSetting, requireFlow, type FlowAnchor, type FlowDefinition } from "../../flows"
 import { POST_PURCHASE_MODULE, type FlowSettingDTO } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
@@ -7,17 +8,27 @@ export type UpsertFlowSettingStepInput = {
   flow: string
   enabled?: boolean
   delay_seconds?: number
+  anchor?: FlowAnchor
 }
 
-type Compensation = { created?: string; previous?: Pick<FlowSettingDTO, "id" | "enabled" | "delay_seconds"> }
+type Compensation = {
+  created?: string
+  previous?: Pick<FlowSettingDTO, "id" | "enabled" | "delay_seconds" | "anchor">
+}
 
 export const upsertFlowSettingStepId = "pp-upsert-flow-setting"
 
-/** Saves an admin's change to a flow: on/off and delay. */
+/** Saves an admin's change to a flow: on/off, delay, and what a marketing flow's delay counts from. */
 export const upsertFlowSettingStep = createStep(
   upsertFlowSettingStepId,
   async (input: UpsertFlowSettingStepInput, { container }) => {
     const flow = requireFlow(input.flow)
+    if (input.anchor && flow.category === "transactional" && input.anchor !== flow.anchor) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `anchor: "${flow.key}" is transactional, so it always counts from "${flow.anchor}"`
+      )
+    }
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
     return await saveFlowSetting(service, flow, input, true)
   },
@@ -42,12 +53,14 @@ async function saveFlowSetting(
   const values = {
     enabled: input.enabled ?? current.enabled,
     delay_seconds: input.delay_seconds ?? current.delay_seconds,
+    // stored only once an admin chooses it, so the options' default still applies until then
+    anchor: input.anchor ?? existing?.anchor ?? null,
   }
 
   if (existing) {
     const updated = await service.updateFlowSettings({ id: existing.id, ...values })
     return new StepResponse<FlowSettingDTO, Compensation>(updated, {
-      previous: { id: existing.id, enabled: existing.enabled, delay_seconds: existing.delay_seconds },
+      previous: { id: existing.id, enabled: existing.enabled, delay_seconds: existing.delay_seconds, anchor: existing.anchor },
     })
   }
   try {

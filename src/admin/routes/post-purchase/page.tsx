@@ -8,7 +8,6 @@ import { FlowPreview } from "../../components/flow-preview"
 import { FollowupList } from "../../components/followup-list"
 import { StateMessage } from "../../components/state-message"
 import { errorMessage, useFlows } from "../../lib/api"
-import { formatTrigger } from "../../lib/format"
 import type { FlowView } from "../../lib/types"
 
 const FOLLOWUP_LIST_ID = "pp-followups"
@@ -57,9 +56,8 @@ const FlowTable = ({ flows }: { flows: FlowView[] }) => (
         <Table.Row>
           <Table.HeaderCell>Email</Table.HeaderCell>
           <Table.HeaderCell>Type</Table.HeaderCell>
-          <Table.HeaderCell>Trigger</Table.HeaderCell>
           <Table.HeaderCell>Enabled</Table.HeaderCell>
-          <Table.HeaderCell>Delay</Table.HeaderCell>
+          <Table.HeaderCell>When</Table.HeaderCell>
           <Table.HeaderCell />
         </Table.Row>
       </Table.Header>
@@ -87,7 +85,6 @@ const FlowRow = ({ flow }: { flow: FlowView }) => (
         {flow.category === "marketing" ? "Marketing" : "Transactional"}
       </Badge>
     </Table.Cell>
-    <Table.Cell>{formatTrigger(flow.trigger)}</Table.Cell>
     <Table.Cell>
       <FlowEnabledSwitch flow={flow} />
     </Table.Cell>

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { FLOW_ANCHORS, type FlowAnchor } from "../../../flows"
 import { DEFAULTS } from "../../../lib/defaults"
 import type { FollowupStatus } from "../../../modules/post-purchase"
 import { FOLLOWUP_STATUSES } from "../../../modules/post-purchase/models/followup"
@@ -17,10 +18,13 @@ export const AdminUpdateFlow = z
       .min(0, "delay_seconds cannot be negative")
       .max(DEFAULTS.maxDelaySeconds, `delay_seconds can be at most ${DEFAULTS.maxDelaySeconds} (365 days)`)
       .optional(),
+    anchor: z
+      .custom<FlowAnchor>((value) => (FLOW_ANCHORS as readonly unknown[]).includes(value), `anchor must be one of ${FLOW_ANCHORS.join(", ")}`)
+      .optional(),
   })
   .strict()
-  .refine((body) => body.enabled !== undefined || body.delay_seconds !== undefined, {
-    message: "Send enabled, delay_seconds or both",
+  .refine((body) => body.enabled !== undefined || body.delay_seconds !== undefined || body.anchor !== undefined, {
+    message: "Send enabled, delay_seconds or anchor",
   })
 export type AdminUpdateFlowType = z.infer<typeof AdminUpdateFlow>
 

@@ -13,7 +13,6 @@ export async function flowViews(container: MedusaContainer, only?: FlowDefinitio
     label: flow.label,
     description: flow.description,
     category: flow.category,
-    trigger: flow.trigger,
     ...settingOf(flow),
   }))
 }

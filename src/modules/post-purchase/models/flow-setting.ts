@@ -8,6 +8,8 @@ export const FlowSetting = model.define(
     flow: model.text().unique(),
     enabled: model.boolean(),
     delay_seconds: model.number(),
+    // what a marketing flow's delay counts from, when an admin changed it (placed, shipped, delivered)
+    anchor: model.text().nullable(),
     // flow-specific settings (later flows: survey questions, reminder copy, ...)
     options: model.json().nullable(),
   }

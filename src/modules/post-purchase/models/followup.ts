@@ -23,7 +23,8 @@ export const Followup = model
       customer_id: model.text().nullable(),
       // recipient address, captured when the follow-up is scheduled
       email: model.text(),
-      // the event the delay counts from (order.placed, shipment.created, ...)
+      // what the delay counts from: order.placed, shipment.created, delivery.created, or
+      // delivery.estimated (shipment + transit time, re-timed when the delivery is reported)
       anchor_event: model.text(),
       anchor_at: model.dateTime(),
       // when the follow-up is due; moved forward by retries

@@ -1,6 +1,11 @@
 import { model } from "@medusajs/framework/utils"
 
-export const ORDER_ANCHORS = ["placed"] as const
+/**
+ * What happened to an order that follow-ups can be timed from: placed; shipped
+ * (its first shipment); delivered (as Medusa means it: every fulfillment
+ * delivered, nothing left unfulfilled).
+ */
+export const ORDER_ANCHORS = ["placed", "shipped", "delivered"] as const
 
 /**
  * When something happened to an order that follow-ups are timed from, recorded

@@ -1,0 +1,231 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createProductsWorkflow, updateRegionsWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import {
+  deliverFulfillment,
+  fulfillOrder,
+  GERMAN_ADDRESS,
+  placeOrder,
+  seedStore,
+  shipFulfillment,
+  type SeededStore,
+} from "../../scripts/fixtures/store"
+import { adminHeaders } from "../helpers/admin"
+import { DAY_MS, followupService, followupsOf, waitFor } from "../helpers/followups"
+
+jest.setTimeout(120_000)
+
+process.env.PP_DISPATCH_INTERVAL_MS = String(DAY_MS)
+process.env.PP_RECONCILE_INTERVAL_MS = String(DAY_MS)
+process.env.SENDGRID_API_KEY = ""
+
+medusaIntegrationTestRunner({
+  testSuite: ({ getContainer, api }) => {
+    let store: SeededStore
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => {
+      store = await seedStore(getContainer())
+      admin = await adminHeaders(getContainer())
+      // the Amsterdam shop ships within the Netherlands in 2 days, abroad in 5
+      followupService(getContainer()).getOptions().delivery.homeCountry = "nl"
+    })
+
+    const thankYouAfterDelivery = () =>
+      api.post("/admin/post-purchase/flows/thank-you", { anchor: "delivered", delay_seconds: DAY_MS / 1000 }, admin)
+
+    /** The order's thank-you, once it is (re)timed as `anchorEvent` says. */
+    async function thankYou(orderId: string, anchorEvent: string) {
+      return await waitFor(async () => {
+        const rows = await followupService(getContainer()).listFollowups({ order_id: orderId, flow: "thank-you" })
+        return rows.length === 1 && rows[0].anchor_event === anchorEvent && rows[0]
+      }, `the thank-you of ${orderId} timed from ${anchorEvent}`)
+    }
+
+    async function fulfillmentTimes(fulfillmentId: string) {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [fulfillment],
+      } = await query.graph({ entity: "fulfillment", fields: ["shipped_at", "delivered_at"], filters: { id: fulfillmentId } })
+      return { shipped_at: new Date(fulfillment.shipped_at).getTime(), delivered_at: new Date(fulfillment.delivered_at).getTime() }
+    }
+
+    it("times a thank-you the admin anchored on delivery from the shipment plus transit, then re-times the same row to the delivery", async () => {
+      const container = getContainer()
+      const { data } = await thankYouAfterDelivery()
+      expect(data.flow).toEqual(expect.objectContaining({ anchor: "delivered", default_anchor: "placed", delay_seconds: 86400 }))
+
+      const orderId = await placeOrder(container, store)
+      await followupsOf(container, orderId, 1)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      // nothing is due from the placement but the receipt
+      expect((await followupService(container).listFollowups({ order_id: orderId })).map((f) => f.flow)).toEqual([
+        "order-confirmation",
+      ])
+
+      const fulfillmentId = await fulfillOrder(container, orderId)
+      // "don't notify the customer" asks for no notice about the parcel; the timing still follows it
+      await shipFulfillment(container, orderId, fulfillmentId, { no_notification: true })
+      const estimated = await thankYou(orderId, "delivery.estimated")
+      const { shipped_at } = await fulfillmentTimes(fulfillmentId)
+      expect(new Date(estimated.anchor_at).getTime()).toBe(shipped_at + 2 * DAY_MS)
+      expect(new Date(estimated.send_at).getTime()).toBe(shipped_at + 3 * DAY_MS)
+
+      await deliverFulfillment(container, orderId, fulfillmentId)
+      const delivered = await thankYou(orderId, "delivery.created")
+      const { delivered_at } = await fulfillmentTimes(fulfillmentId)
+      expect(delivered.id).toBe(estimated.id)
+      expect(new Date(delivered.anchor_at).getTime()).toBe(delivered_at)
+      expect(new Date(delivered.send_at).getTime()).toBe(delivered_at + DAY_MS)
+      const anchors = await followupService(container).listOrderAnchors({ order_id: orderId })
+      expect(anchors.map((a) => a.anchor).sort()).toEqual(["delivered", "placed", "shipped"])
+    })
+
+    it("waits longer for a parcel abroad than at home", async () => {
+      const container = getContainer()
+      await thankYouAfterDelivery()
+      const home = await placeOrder(container, store)
+      const abroad = await placeOrder(container, store, { shipping_address: GERMAN_ADDRESS })
+
+      for (const orderId of [home, abroad]) {
+        await shipFulfillment(container, orderId, await fulfillOrder(container, orderId))
+      }
+      const [atHome, inGermany] = [await thankYou(home, "delivery.estimated"), await thankYou(abroad, "delivery.estimated")]
+      const shipped = async (orderId: string) => {
+        const [anchor] = await followupService(container).listOrderAnchors({ order_id: orderId, anchor: "shipped" })
+        return new Date(anchor.occurred_at).getTime()
+      }
+      expect(new Date(atHome.anchor_at).getTime() - (await shipped(home))).toBe(2 * DAY_MS)
+      expect(new Date(inGermany.anchor_at).getTime() - (await shipped(abroad))).toBe(5 * DAY_MS)
+    })
+
+    it("takes the home country from the store's default region when it has exactly one country", async () => {
+      const container = getContainer()
+      const options = followupService(container).getOptions()
+      options.delivery.homeCountry = undefined
+      await thankYouAfterDelivery()
+      const before = await placeOrder(container, store)
+      await shipFulfillment(container, before, await fulfillOrder(container, before))
+      const unknownHome = await thankYou(before, "delivery.estimated")
+
+      await updateRegionsWorkflow(container).run({ input: { selector: { id: store.region_id }, update: { countries: ["nl"] } } })
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [shop],
+      } = await query.graph({ entity: "store", fields: ["id"] })
+      await updateStoresWorkflow(container).run({ input: { selector: { id: shop.id }, update: { default_region_id: store.region_id } } })
+      const after = await placeOrder(container, store)
+      await shipFulfillment(container, after, await fulfillOrder(container, after))
+      const knownHome = await thankYou(after, "delivery.estimated")
+
+      const transitOf = async (orderId: string, row: { anchor_at: Date | string }) => {
+        const [anchor] = await followupService(container).listOrderAnchors({ order_id: orderId, anchor: "shipped" })
+        return new Date(row.anchor_at).getTime() - new Date(anchor.occurred_at).getTime()
+      }
+      // with no home country known, every parcel gets the longer, international estimate: never too early
+      expect(await transitOf(before, unknownHome)).toBe(5 * DAY_MS)
+      expect(await transitOf(after, knownHome)).toBe(2 * DAY_MS)
+    })
+
+    it("counts a split shipment as delivered when its last part is", async () => {
+      const container = getContainer()
+      await thankYouAfterDelivery()
+      const orderId = await placeOrder(container, store)
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({ entity: "order", fields: ["items.id"], filters: { id: orderId } })
+      const [first, second] = order.items.map((item: { id: string }) => item.id)
+
+      const firstParcel = await fulfillOrder(container, orderId, { only: [first] })
+      await shipFulfillment(container, orderId, firstParcel)
+      const estimated = await thankYou(orderId, "delivery.estimated")
+      await deliverFulfillment(container, orderId, firstParcel)
+      await new Promise((resolve) => setTimeout(resolve, 500))
+      // one parcel of two: not delivered yet
+      expect(await thankYou(orderId, "delivery.estimated")).toEqual(expect.objectContaining({ id: estimated.id, send_at: estimated.send_at }))
+
+      // the second part ships later: the estimate moves with it
+      const secondParcel = await fulfillOrder(container, orderId, { only: [second] })
+      await shipFulfillment(container, orderId, secondParcel)
+      const { shipped_at: secondShipped } = await fulfillmentTimes(secondParcel)
+      const moved = await waitFor(async () => {
+        const row = await thankYou(orderId, "delivery.estimated")
+        return new Date(row.anchor_at).getTime() === secondShipped + 2 * DAY_MS && row
+      }, "the estimate to follow the second part")
+      expect(moved.id).toBe(estimated.id)
+
+      await deliverFulfillment(container, orderId, secondParcel)
+      const delivered = await thankYou(orderId, "delivery.created")
+      const { delivered_at } = await fulfillmentTimes(secondParcel)
+      expect(delivered.id).toBe(estimated.id)
+      expect(new Date(delivered.send_at).getTime()).toBe(delivered_at + DAY_MS)
+    })
+
+    it("starts the delivery estimate of an item that never ships when it is fulfilled, and moves it when the rest ships", async () => {
+      const container = getContainer()
+      await thankYouAfterDelivery()
+      // no shipping profile: a download, a gift card
+      const {
+        result: [ebook],
+      } = await createProductsWorkflow(container).run({
+        input: {
+          products: [
+            {
+              title: "Coffee Brewing Guide (PDF)",
+              status: "published",
+              options: [{ title: "Format", values: ["PDF"] }],
+              variants: [{ title: "PDF", options: { Format: "PDF" }, manage_inventory: false, prices: [{ amount: 9, currency_code: "eur" }] }],
+              sales_channels: [{ id: store.sales_channel_id }],
+            },
+          ],
+        },
+      })
+      const orderId = await placeOrder(container, store, {
+        items: [
+          { variant_id: store.variants[0].id, quantity: 1 },
+          { variant_id: ebook.variants[0].id, quantity: 1 },
+        ],
+      })
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({ entity: "order", fields: ["items.id", "items.requires_shipping"], filters: { id: orderId } })
+      const download = order.items.find((item: { requires_shipping: boolean }) => !item.requires_shipping)
+      const shirt = order.items.find((item: { requires_shipping: boolean }) => item.requires_shipping)
+
+      const downloadFulfillment = await fulfillOrder(container, orderId, { only: [download.id] })
+      const fromDownload = await thankYou(orderId, "delivery.estimated")
+      const {
+        data: [fulfillment],
+      } = await query.graph({ entity: "fulfillment", fields: ["created_at", "requires_shipping"], filters: { id: downloadFulfillment } })
+      expect(fulfillment.requires_shipping).toBe(false)
+      expect(new Date(fromDownload.anchor_at).getTime()).toBe(new Date(fulfillment.created_at).getTime() + 2 * DAY_MS)
+
+      const parcel = await fulfillOrder(container, orderId, { only: [shirt.id] })
+      await shipFulfillment(container, orderId, parcel)
+      const { shipped_at } = await fulfillmentTimes(parcel)
+      await waitFor(async () => {
+        const row = await thankYou(orderId, "delivery.estimated")
+        return row.id === fromDownload.id && new Date(row.anchor_at).getTime() === shipped_at + 2 * DAY_MS
+      }, "the estimate to follow the parcel")
+    })
+
+    it("keeps a transactional flow's anchor: the admin cannot move the receipt, and bad anchors get a 400", async () => {
+      const post = (key: string, body: object) =>
+        api.post(`/admin/post-purchase/flows/${key}`, body, admin).catch((e: any) => e.response)
+      const receipt = await post("order-confirmation", { anchor: "delivered" })
+      expect(receipt.status).toBe(400)
+      expect(receipt.data.message).toBe('anchor: "order-confirmation" is transactional, so it always counts from "placed"')
+      const unknown = await post("thank-you", { anchor: "paid" })
+      expect(unknown.status).toBe(400)
+      expect(unknown.data.message).toMatch(/anchor must be one of placed, shipped, delivered/)
+
+      const { data } = await api.get("/admin/post-purchase/flows", admin)
+      expect(data.flows.map((f: any) => [f.key, f.anchor])).toEqual([
+        ["order-confirmation", "placed"],
+        ["thank-you", "placed"],
+      ])
+    })
+  },
+})

@@ -8,4 +8,5 @@ export default Module(POST_PURCHASE_MODULE, {
 })
 
 export * from "./types"
+export { ANCHOR_EVENTS } from "./models/followup"
 export type { PluginOptions, PluginOptionsInput } from "./options"

@@ -1,7 +1,7 @@
 import type { Context, Logger } from "@medusajs/framework/types"
 import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { FlowSetting } from "./models/flow-setting"
-import { Followup } from "./models/followup"
+import { ANCHOR_EVENTS, Followup } from "./models/followup"
 import { OrderAnchor } from "./models/order-anchor"
 import { parsePluginOptions, type PluginOptions } from "./options"
 import { longestSendMs } from "./provider-timeouts"
@@ -13,7 +13,6 @@ import type {
   FollowupStatus,
   NewFollowup,
   NewOrderAnchor,
-  OrderAnchorTime,
 } from "./types"
 
 type SqlManager = {
@@ -128,34 +127,22 @@ export default class PostPurchaseModuleService extends MedusaService({
   }
 
   /**
-   * Records when each anchor happened, unless it is recorded already, and
-   * returns every anchor's time as stored: the first report wins. `created`
-   * says which rows this call added.
+   * Records when each anchor happened, unless it is recorded already: the
+   * first report wins. Returns the ids of the rows this call added.
    */
-  async recordOrderAnchors(anchors: NewOrderAnchor[]): Promise<OrderAnchorTime[]> {
+  async recordOrderAnchors(anchors: NewOrderAnchor[]): Promise<string[]> {
     if (!anchors.length) {
       return []
     }
     const values = anchors.flatMap((a) => [generateEntityId(undefined, "ppan"), a.order_id, a.anchor, new Date(a.occurred_at), a.source])
-    const inserted: { id: string; order_id: string; anchor: string }[] = await this.manager_.execute(
+    const inserted: { id: string }[] = await this.manager_.execute(
       `INSERT INTO pp_order_anchor (id, order_id, anchor, occurred_at, source, created_at, updated_at)
        VALUES ${anchors.map(() => "(?, ?, ?, ?, ?, now(), now())").join(", ")}
        ON CONFLICT (order_id, anchor) WHERE deleted_at IS NULL DO NOTHING
-       RETURNING id, order_id, anchor`,
+       RETURNING id`,
       values
     )
-    const createdIds = new Map(inserted.map((row) => [`${row.order_id}:${row.anchor}`, row.id]))
-    const stored: { order_id: string; anchor: OrderAnchorTime["anchor"]; occurred_at: Date }[] =
-      await this.manager_.execute(
-        `SELECT order_id, anchor, occurred_at FROM pp_order_anchor
-         WHERE deleted_at IS NULL AND (order_id, anchor) IN (${anchors.map(() => "(?, ?)").join(", ")})`,
-        anchors.flatMap((a) => [a.order_id, a.anchor])
-      )
-    return stored.map((row) => ({
-      ...row,
-      occurred_at: new Date(row.occurred_at),
-      created_id: createdIds.get(`${row.order_id}:${row.anchor}`) ?? null,
-    }))
+    return inserted.map((row) => row.id)
   }
 
   /** When the plugin first recorded an anchor in this database; the reconciliation never looks before it. */
@@ -300,7 +287,7 @@ export default class PostPurchaseModuleService extends MedusaService({
     const rows: { id: string; previous_anchor_at: Date; previous_send_at: Date }[] = await this.manager_.execute(
       `WITH waiting AS (
          SELECT id, anchor_at, send_at FROM pp_followup
-         WHERE order_id = ? AND anchor_event = 'delivery.estimated' AND status = 'scheduled' AND attempts = 0
+         WHERE order_id = ? AND anchor_event = ? AND status = 'scheduled' AND attempts = 0
            AND deleted_at IS NULL ${estimated ? "AND anchor_at < ?::timestamptz" : ""}
          FOR UPDATE
        )
@@ -312,7 +299,14 @@ export default class PostPurchaseModuleService extends MedusaService({
        FROM waiting
        WHERE f.id = waiting.id
        RETURNING f.id, waiting.anchor_at AS previous_anchor_at, waiting.send_at AS previous_send_at`,
-      [orderId, ...(estimated ? [at] : []), estimated ? "delivery.estimated" : "delivery.created", at, at]
+      [
+        orderId,
+        ANCHOR_EVENTS.estimatedDelivery,
+        ...(estimated ? [at] : []),
+        estimated ? ANCHOR_EVENTS.estimatedDelivery : ANCHOR_EVENTS.delivered,
+        at,
+        at,
+      ]
     )
     return rows.map((row) => ({
       id: row.id,

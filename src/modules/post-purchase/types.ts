@@ -27,8 +27,6 @@ export type FollowupLease = { id: string; locked_until: Date | string }
 
 export type NewOrderAnchor = Pick<OrderAnchorDTO, "order_id" | "anchor" | "source"> & { occurred_at: Date | string }
 
-/** An anchor as stored; `created_id` is set when this call recorded it. */
-export type OrderAnchorTime = { order_id: string; anchor: OrderAnchorKind; occurred_at: Date; created_id: string | null }
 
 /** Follow-ups held up by a configuration error, as the admin's banner shows them. */
 export type DeliveryProblem = {

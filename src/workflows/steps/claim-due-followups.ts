@@ -1,6 +1,7 @@
-import type { INotificationModuleService, Logger } from "@medusajs/framework/types"
+import type { Logger } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { notificationsByKey, type NotificationService } from "../../lib/notifications"
 import { outcomeAfterFailure } from "../../lib/outcomes"
 import { POST_PURCHASE_MODULE, type ClaimedFollowup } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
@@ -48,18 +49,14 @@ export const claimDueFollowupsStep = createStep(
       return
     }
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-    const notifications: INotificationModuleService = container.resolve(Modules.NOTIFICATION)
+    const notifications = container.resolve<NotificationService>(Modules.NOTIFICATION)
     const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     const { claims } = compensation
-    const reached = await notifications.listNotifications(
-      { idempotency_key: claims.map((claim) => claim.idempotency_key) } as object,
-      { select: ["idempotency_key"] }
-    )
-    const reachedKeys = new Set(reached.map((n) => (n as { idempotency_key?: string }).idempotency_key))
+    const reached = await notificationsByKey(notifications, claims.map((claim) => claim.idempotency_key))
     const now = await service.databaseNow(compensation.now ? new Date(compensation.now) : undefined)
     const failure = { kind: "transient" as const, message: "The dispatcher run failed before sending; see the server log" }
     const outcomes = claims
-      .filter((claim) => !reachedKeys.has(claim.idempotency_key))
+      .filter((claim) => !reached.has(claim.idempotency_key))
       .map((claim) => outcomeAfterFailure(claim, failure, now, service.getOptions().dispatch))
     const given = await service.recordOutcomes(
       outcomes,

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { flowsAnchoredOn, loadFlowSettings, type FlowAnchor } from "../../flows"
-import { POST_PURCHASE_MODULE, type NewFollowup } from "../../modules/post-purchase"
+import { ANCHOR_EVENTS, POST_PURCHASE_MODULE, type NewFollowup } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
 /** Something that happened to an order, which the flows anchored on it count from. */
@@ -16,14 +16,6 @@ export type AnchoredOrder = {
 }
 
 export type CreateOrderFollowupsStepInput = { orders: AnchoredOrder[] }
-
-/** What `anchor_event` says about a follow-up's timing. */
-const ANCHOR_EVENT: Record<FlowAnchor, string> = {
-  placed: "order.placed",
-  shipped: "shipment.created",
-  delivered: "delivery.created",
-}
-export const ESTIMATED_DELIVERY_EVENT = "delivery.estimated"
 
 export const createOrderFollowupsStepId = "pp-create-order-followups"
 
@@ -61,7 +53,7 @@ export const createOrderFollowupsStep = createStep(
         order_id: order.id,
         customer_id: order.customer_id,
         email: order.email!,
-        anchor_event: estimated ? ESTIMATED_DELIVERY_EVENT : ANCHOR_EVENT[order.anchor],
+        anchor_event: estimated ? ANCHOR_EVENTS.estimatedDelivery : ANCHOR_EVENTS[order.anchor],
         anchor_at: anchorAt,
         send_at: new Date(anchorAt.getTime() + settingOf(flow).delay_seconds * 1000),
         idempotency_key: `${order.id}:${flow.key}:0`,

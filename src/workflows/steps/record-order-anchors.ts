@@ -7,16 +7,16 @@ export type RecordOrderAnchorsStepInput = { anchors: NewOrderAnchor[] }
 export const recordOrderAnchorsStepId = "pp-record-order-anchors"
 
 /**
- * Records when each order's anchor happened, unless it is known already, and
- * returns the times follow-ups count from: the first report always wins.
+ * Records when each order's anchor happened, unless it is known already: the
+ * first report always wins. Workflows run it last, once the follow-ups that
+ * count from it are written, since a recorded anchor says the order is handled.
  */
 export const recordOrderAnchorsStep = createStep(
   recordOrderAnchorsStepId,
   async ({ anchors }: RecordOrderAnchorsStepInput, { container }) => {
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-    const stored = await service.recordOrderAnchors(anchors)
-    const created = stored.flatMap((anchor) => (anchor.created_id ? [anchor.created_id] : []))
-    return new StepResponse(stored, created)
+    const created = await service.recordOrderAnchors(anchors)
+    return new StepResponse(created, created)
   },
   // only what this run recorded goes; an anchor an earlier run recorded stays
   async (created, { container }) => {

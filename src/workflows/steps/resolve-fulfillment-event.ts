@@ -96,7 +96,6 @@ export const resolveFulfillmentEventStep = createStep(
     const recipient = { id: order.id, email: order.email ?? null, customer_id: order.customer_id ?? null }
     const resolved: ResolvedFulfillmentEvent = { ...none, order_id: order.id }
     const happened = new Date(occurred_at)
-    const transitMs = (await transitDays(container, service.getOptions(), order.shipping_address?.country_code)) * DAY_MS
 
     if (event === "shipment_created" || (event === "fulfillment_created" && !fulfillment.requires_shipping)) {
       // a fulfillment that never ships starts the delivery estimate when it is created
@@ -106,6 +105,7 @@ export const resolveFulfillmentEventStep = createStep(
         resolved.anchors.push({ order_id: order.id, anchor: "shipped", occurred_at: from, source: "event" })
       }
       // the order is delivered when its last part is: a part shipped later moves the estimate
+      const transitMs = (await transitDays(container, service.getOptions(), order.shipping_address?.country_code)) * DAY_MS
       const estimate = new Date(from.getTime() + transitMs)
       resolved.delivery = { at: estimate, estimated: true }
       resolved.anchored.push({ ...recipient, anchor: "delivered", anchor_at: estimate, estimated: true })

@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { POST_PURCHASE_MODULE } from "../../modules/post-purchase"
+import { ANCHOR_EVENTS, POST_PURCHASE_MODULE } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
-import { ESTIMATED_DELIVERY_EVENT } from "./create-order-followups"
 
 export type RetimeEstimatedDeliveriesStepInput = {
   order_id: string | null
@@ -39,7 +38,7 @@ export const retimeEstimatedDeliveriesStep = createStep(
     }
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
     for (const { id, anchor_at, send_at } of previous) {
-      await service.transitionFollowups([id], ["scheduled"], { anchor_event: ESTIMATED_DELIVERY_EVENT, anchor_at, send_at })
+      await service.transitionFollowups([id], ["scheduled"], { anchor_event: ANCHOR_EVENTS.estimatedDelivery, anchor_at, send_at })
     }
   }
 )

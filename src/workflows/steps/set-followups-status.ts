@@ -10,8 +10,6 @@ export type SetFollowupsStatusStepInput = {
   from: FollowupStatus[]
   to: "canceled" | "scheduled"
   reason?: string | null
-  /** For `scheduled`: when it is due again (default now). */
-  send_at?: string | Date
 }
 
 type Previous = Pick<
@@ -69,7 +67,8 @@ export const setFollowupsStatusStep = createStep(
         : {
             status: "scheduled" as const,
             status_reason: input.reason ?? null,
-            send_at: input.send_at ? new Date(input.send_at) : await service.databaseNow(),
+            // due now, by the clock the dispatcher claims with
+            send_at: await service.databaseNow(),
             attempts: 0,
             locked_until: null,
             config_error_since: null,

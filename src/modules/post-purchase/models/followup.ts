@@ -9,6 +9,17 @@ export const FOLLOWUP_STATUSES = [
   "skipped",
 ] as const
 
+/**
+ * What a follow-up's delay counts from (`anchor_event`): one per order anchor,
+ * plus a delivery estimated from the shipment until the delivery is reported.
+ */
+export const ANCHOR_EVENTS = {
+  placed: "order.placed",
+  shipped: "shipment.created",
+  delivered: "delivery.created",
+  estimatedDelivery: "delivery.estimated",
+} as const
+
 /** One email of one flow for one order, from scheduling to delivery. */
 export const Followup = model
   .define(

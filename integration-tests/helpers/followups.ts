@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { POST_PURCHASE_MODULE } from "../../src/modules/post-purchase"
+import type { PluginOptions } from "../../src/modules/post-purchase/options"
 import type PostPurchaseModuleService from "../../src/modules/post-purchase/service"
 import { dispatchDueFollowupsWorkflow } from "../../src/workflows/dispatch-due-followups"
 
@@ -36,3 +37,34 @@ export async function dispatch(container: MedusaContainer, now?: Date) {
   const { result } = await dispatchDueFollowupsWorkflow(container).run({ input: now ? { now: now.toISOString() } : {} })
   return result
 }
+
+type OptionsPatch = { [Section in keyof PluginOptions]?: PluginOptions[Section] extends Record<string, any> ? Partial<PluginOptions[Section]> : PluginOptions[Section] }
+
+const restores: (() => void)[] = []
+
+/**
+ * Changes the running app's plugin options for one test; the plugin reads them
+ * live. `restorePluginOptions()` in an `afterEach` puts them back.
+ */
+export function setPluginOptions(container: MedusaContainer, patch: OptionsPatch) {
+  const options = followupService(container).getOptions() as Record<string, any>
+  for (const [section, values] of Object.entries(patch)) {
+    const before = options[section]
+    const isSection = values && typeof values === "object" && !Array.isArray(values)
+    options[section] = isSection ? { ...before, ...values } : values
+    restores.push(() => (options[section] = before))
+  }
+}
+
+export function restorePluginOptions() {
+  while (restores.length) {
+    restores.pop()!()
+  }
+}
+
+/**
+ * For tests whose subject is not timing: no quiet hours, no frequency cap, so
+ * a marketing email is due when its delay says, whatever the time of day and
+ * however many the test's customer got before.
+ */
+export const TIMING_OFF: OptionsPatch = { quietHours: { enabled: false }, frequencyCap: { enabled: false } }

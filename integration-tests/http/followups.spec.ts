@@ -8,7 +8,16 @@ import { placeOrder, seedStore, SHIPPING_ADDRESS, type SeededStore } from "../..
 import { reconcileOrderFollowupsWorkflow } from "../../src/workflows/reconcile-order-followups"
 import { scheduleOrderFollowupsWorkflow } from "../../src/workflows/schedule-order-followups"
 import { adminHeaders } from "../helpers/admin"
-import { DAY_MS, dispatch, followupService, followupsOf, waitFor } from "../helpers/followups"
+import {
+  DAY_MS,
+  dispatch,
+  followupService,
+  followupsOf,
+  restorePluginOptions,
+  setPluginOptions,
+  TIMING_OFF,
+  waitFor,
+} from "../helpers/followups"
 
 jest.setTimeout(120_000)
 
@@ -71,7 +80,10 @@ medusaIntegrationTestRunner({
       fs.rmSync(mailbox, { recursive: true, force: true })
       store = await seedStore(getContainer())
       admin = await adminHeaders(getContainer())
+      setPluginOptions(getContainer(), TIMING_OFF)
     })
+
+    afterEach(() => restorePluginOptions())
 
     describe("order placed", () => {
       it("delivers the order confirmation to the mailbox after one dispatcher run", async () => {

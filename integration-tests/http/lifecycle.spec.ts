@@ -1,20 +1,36 @@
+import fs from "fs"
+import os from "os"
+import path from "path"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProductsWorkflow, updateRegionsWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import {
+  cancelReturn,
   deliverFulfillment,
   fulfillOrder,
   GERMAN_ADDRESS,
   placeOrder,
+  receiveReturn,
+  requestReturn,
   seedStore,
   shipFulfillment,
   type SeededStore,
 } from "../../scripts/fixtures/store"
 import { adminHeaders } from "../helpers/admin"
-import { DAY_MS, followupService, followupsOf, waitFor } from "../helpers/followups"
+import {
+  DAY_MS,
+  dispatch,
+  followupService,
+  followupsOf,
+  restorePluginOptions,
+  setPluginOptions,
+  TIMING_OFF,
+  waitFor,
+} from "../helpers/followups"
 
 jest.setTimeout(120_000)
 
+process.env.PP_MAILBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pp-mailbox-"))
 process.env.PP_DISPATCH_INTERVAL_MS = String(DAY_MS)
 process.env.PP_RECONCILE_INTERVAL_MS = String(DAY_MS)
 process.env.SENDGRID_API_KEY = ""
@@ -28,8 +44,10 @@ medusaIntegrationTestRunner({
       store = await seedStore(getContainer())
       admin = await adminHeaders(getContainer())
       // the Amsterdam shop ships within the Netherlands in 2 days, abroad in 5
-      followupService(getContainer()).getOptions().delivery.homeCountry = "nl"
+      setPluginOptions(getContainer(), { ...TIMING_OFF, delivery: { homeCountry: "nl" } })
     })
+
+    afterEach(() => restorePluginOptions())
 
     const thankYouAfterDelivery = () =>
       api.post("/admin/post-purchase/flows/thank-you", { anchor: "delivered", delay_seconds: DAY_MS / 1000 }, admin)
@@ -226,6 +244,136 @@ medusaIntegrationTestRunner({
         ["order-confirmation", "placed"],
         ["thank-you", "placed"],
       ])
+    })
+
+    describe("returns", () => {
+      /** A placed order, shipped and delivered, with its confirmation and thank-you scheduled. */
+      async function deliveredOrder(options: Parameters<typeof placeOrder>[2] = {}) {
+        const container = getContainer()
+        const orderId = await placeOrder(container, store, options)
+        await followupsOf(container, orderId, 2)
+        const fulfillmentId = await fulfillOrder(container, orderId)
+        await shipFulfillment(container, orderId, fulfillmentId)
+        await deliverFulfillment(container, orderId, fulfillmentId)
+        return orderId
+      }
+
+      const statusOf = async (orderId: string) =>
+        Object.fromEntries(
+          (await followupService(getContainer()).listFollowups({ order_id: orderId })).map((f) => [f.flow, [f.status, f.status_reason]])
+        )
+
+      it("cancels the pending marketing follow-ups once every item is back, and never the receipt", async () => {
+        const container = getContainer()
+        const orderId = await deliveredOrder()
+        const returnId = await requestReturn(container, orderId)
+        // requested, not yet back: recorded as pending, nothing canceled (the return may still be canceled)
+        const requested = await waitFor(async () => {
+          const rows = await followupService(container).listReturnedItems({ return_id: returnId })
+          return rows.length === 2 && rows
+        }, "the requested items")
+        expect(requested.map((r) => [r.requested_quantity, r.received_quantity]).sort()).toEqual([[1, 0], [2, 0]])
+        expect(await statusOf(orderId)).toEqual({ "order-confirmation": ["scheduled", null], "thank-you": ["scheduled", null] })
+
+        await receiveReturn(container, returnId)
+        await waitFor(async () => (await statusOf(orderId))["thank-you"][0] === "canceled", "the thank-you canceled")
+        expect(await statusOf(orderId)).toEqual({
+          "order-confirmation": ["scheduled", null],
+          "thank-you": ["canceled", "Every item of the order was returned"],
+        })
+        const received = await followupService(container).listReturnedItems({ order_id: orderId })
+        expect(received.map((r) => [r.requested_quantity, r.received_quantity]).sort()).toEqual([[1, 1], [2, 2]])
+
+        // the admin's list says why
+        const { data } = await api.get(`/admin/post-purchase/followups?order_id=${orderId}&status=canceled`, admin)
+        expect(data.followups).toEqual([expect.objectContaining({ flow: "thank-you", status_reason: "Every item of the order was returned" })])
+      })
+
+      it("keeps the follow-ups of a partial return, records which items came back, and sends the thank-you", async () => {
+        const container = getContainer()
+        const orderId = await deliveredOrder()
+        const query = container.resolve(ContainerRegistrationKeys.QUERY)
+        const {
+          data: [order],
+        } = await query.graph({ entity: "order", fields: ["items.*"], filters: { id: orderId } })
+        const twoOf = (order.items as { id: string; quantity: number }[]).find((item) => Number(item.quantity) === 2)!
+        const returnId = await requestReturn(container, orderId, [{ id: twoOf.id, quantity: 1 }])
+        await receiveReturn(container, returnId)
+        const rows = await waitFor(async () => {
+          const found = await followupService(container).listReturnedItems({ order_id: orderId })
+          return found.length === 1 && found[0].received_quantity === 1 && found
+        }, "the received item")
+        expect(rows[0]).toEqual(expect.objectContaining({ line_item_id: twoOf.id, requested_quantity: 1, received_quantity: 1 }))
+
+        await dispatch(container, new Date(Date.now() + DAY_MS + 60_000))
+        expect(await statusOf(orderId)).toEqual({ "order-confirmation": ["sent", null], "thank-you": ["sent", null] })
+      })
+
+      it("decides at send time: skips the thank-you of an order being returned in full, and sends it once that return is canceled", async () => {
+        const container = getContainer()
+        const returning = await deliveredOrder()
+        const changedMind = await deliveredOrder()
+        await requestReturn(container, returning)
+        // canceling a return emits no event in Medusa 2.21
+        await cancelReturn(container, await requestReturn(container, changedMind))
+
+        await dispatch(container, new Date(Date.now() + DAY_MS + 60_000))
+        expect((await statusOf(returning))["thank-you"]).toEqual(["skipped", "Every item of the order is being returned"])
+        expect((await statusOf(changedMind))["thank-you"]).toEqual(["sent", null])
+        expect((await statusOf(returning))["order-confirmation"]).toEqual(["sent", null])
+      })
+    })
+
+    describe("when marketing email may go out", () => {
+      it("holds a thank-you due at night until 08:00 in Amsterdam, across the switch to summer time, and sends the receipt at once", async () => {
+        const container = getContainer()
+        setPluginOptions(container, { quietHours: { enabled: true, start: "21:00", end: "08:00", timeZone: "Europe/Amsterdam" } })
+        const orderId = await placeOrder(container, store)
+        await followupsOf(container, orderId, 2)
+
+        // Saturday 27 March 2027, 23:30 CET; the clocks go forward that night
+        const summary = await dispatch(container, new Date("2027-03-27T22:30:00Z"))
+        expect(summary).toEqual(expect.objectContaining({ sent: 1, held: 1 }))
+        const { "thank-you": held, "order-confirmation": receipt } = await followupsOf(container, orderId, 2)
+        expect(receipt.status).toBe("sent")
+        expect(held.status).toBe("scheduled")
+        // 08:00 CEST is 06:00 UTC, not 07:00
+        expect(new Date(held.send_at)).toEqual(new Date("2027-03-28T06:00:00Z"))
+        expect(held.status_reason).toBe("Held until 28 Mar 2027, 08:00 Europe/Amsterdam: quiet hours 21:00–08:00 (Europe/Amsterdam)")
+        expect(held.attempts).toBe(0)
+
+        expect(await dispatch(container, new Date("2027-03-28T05:59:00Z"))).toEqual(expect.objectContaining({ claimed: 0 }))
+        expect(await dispatch(container, new Date("2027-03-28T06:00:00Z"))).toEqual(expect.objectContaining({ sent: 1 }))
+      })
+
+      it("sends one marketing email per recipient per day: a second waits a day, and one held back too long is skipped", async () => {
+        const container = getContainer()
+        setPluginOptions(container, { frequencyCap: { enabled: true, windowHours: 24, maxDeferralDays: 1 } })
+        const orders = [await placeOrder(container, store), await placeOrder(container, store), await placeOrder(container, store)]
+        for (const orderId of orders) {
+          await followupsOf(container, orderId, 2)
+        }
+        const thankYous = async () =>
+          Promise.all(orders.map(async (orderId) => (await followupsOf(container, orderId, 2))["thank-you"]))
+
+        const t0 = Date.now() + DAY_MS + 60_000
+        await dispatch(container, new Date(t0))
+        const [first, second, third] = await thankYous()
+        expect(first.status).toBe("sent")
+        for (const waiting of [second, third]) {
+          expect(waiting.status).toBe("scheduled")
+          // a day after the first went out (counted from the moment the batch decided to send it)
+          expect(Math.abs(new Date(waiting.send_at).getTime() - (new Date(first.sent_at!).getTime() + DAY_MS))).toBeLessThan(1_000)
+          expect(waiting.status_reason).toMatch(/^Held until .*: at most one marketing email per 24 h, and one went to this recipient at /)
+        }
+
+        // a day later the second goes; the third would wait another day, two in all, more than the cap allows
+        await dispatch(container, new Date(t0 + DAY_MS + 60_000))
+        const [, secondLater, thirdLater] = await thankYous()
+        expect(secondLater.status).toBe("sent")
+        expect(thirdLater.status).toBe("skipped")
+        expect(thirdLater.status_reason).toBe("Held back by the frequency cap for more than 1 day (one marketing email per 24 h)")
+      })
     })
   },
 })

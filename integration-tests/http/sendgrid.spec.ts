@@ -2,7 +2,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { placeOrder, seedStore, type SeededStore } from "../../scripts/fixtures/store"
 import { adminHeaders } from "../helpers/admin"
-import { DAY_MS, dispatch, followupService, followupsOf } from "../helpers/followups"
+import { DAY_MS, dispatch, followupService, followupsOf, restorePluginOptions, setPluginOptions, TIMING_OFF } from "../helpers/followups"
 
 const { startSendgridStub } = require("../../scripts/fixtures/sendgrid-stub")
 
@@ -39,7 +39,10 @@ medusaIntegrationTestRunner({
       stub.reset()
       store = await seedStore(getContainer())
       admin = await adminHeaders(getContainer())
+      setPluginOptions(getContainer(), TIMING_OFF)
     })
+
+    afterEach(() => restorePluginOptions())
 
     afterEach(() => {
       jest.restoreAllMocks()

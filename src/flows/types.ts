@@ -40,6 +40,12 @@ export interface FlowDefinition<Props = any> {
   category: FlowCategory
   /** What the delay counts from; admins can change it for marketing flows. */
   anchor: FlowAnchor
+  /**
+   * Never sent before the order counts as delivered (reported, or estimated
+   * from the last shipment): for anything that offers an incentive or asks
+   * about the product. Marketing flows only.
+   */
+  notBeforeDelivery?: boolean
   /** How long after the anchor the email is due; admins can change it. */
   defaultDelaySeconds: number
   /** Flows are on unless declared otherwise; admins can switch them. */

@@ -37,6 +37,16 @@ export const DEFAULTS = {
   domesticTransitDays: 2,
   /** Days a parcel takes to another country, for the delivery fallback. */
   internationalTransitDays: 5,
+  /** Marketing email waits for the end of the shop's quiet hours, in its time zone. */
+  quietHoursStart: "21:00",
+  quietHoursEnd: "08:00",
+  timeZone: "Europe/Amsterdam",
+  /** At most one marketing email per recipient in this many hours; a later one waits. */
+  frequencyCapHours: 24,
+  /** A follow-up the frequency cap holds back for longer than this is skipped. */
+  maxDeferralDays: 7,
+  /** A flow that waits for the delivery looks again this often while the order has not shipped. */
+  deliveryRecheckHours: 6,
   /** Follow-ups one bulk resend or cancel may name. */
   maxBulkFollowups: 1000,
   /** Upper bound for any flow delay an admin can set. */

@@ -33,6 +33,29 @@ export function failedOutcome(id: string, message: string): Outcome {
   return { id, status: "failed", last_error: message, locked_until: null, config_error_since: null }
 }
 
+/**
+ * Held back before sending (quiet hours, the frequency cap, the delivery): due
+ * again at `until`, with the reason for the admin; the attempt does not count.
+ */
+export function heldOutcome(
+  followup: Attempted,
+  until: Date,
+  reason: string,
+  deferredSince: Date | string | null
+): Outcome {
+  return {
+    id: followup.id,
+    status: "scheduled",
+    send_at: until,
+    status_reason: reason,
+    // what holds it now is what the admin should read, not an earlier attempt's error
+    last_error: null,
+    deferred_since: deferredSince ? new Date(deferredSince) : null,
+    attempts: followup.attempts - 1,
+    locked_until: null,
+  }
+}
+
 /** Given back unsent (the lease ran short): due again at once, and the attempt does not count. */
 export function notAttemptedOutcome(followup: Attempted): Outcome {
   return { id: followup.id, status: "scheduled", attempts: followup.attempts - 1, locked_until: null }
@@ -90,6 +113,8 @@ function retry(followup: Attempted, at: Date, message: string, extra: Partial<Fo
     status: "scheduled",
     send_at: at,
     last_error: message,
+    // it was tried, so whatever held it back before is over
+    status_reason: null,
     locked_until: null,
     config_error_since: null,
     ...extra,

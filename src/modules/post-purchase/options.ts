@@ -6,6 +6,17 @@ const hexColour = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour like #1f2937")
 
+const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "must be a 24-hour time like 21:00")
+
+const timeZone = z.string().refine((zone) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}, "must be an IANA time zone like Europe/Amsterdam")
+
 const link = z.object({ label: z.string().min(1), url: z.url() }).strict()
 
 const brandSchema = z
@@ -83,6 +94,29 @@ export const pluginOptionsSchema = z
           .regex(/^[a-zA-Z]{2}$/, "must be a two-letter country code like nl")
           .transform((code) => code.toLowerCase())
           .optional(),
+        /** A flow that must wait for the parcel looks again this often while the order has not shipped in full. */
+        recheckHours: z.number().min(1).max(72).default(DEFAULTS.deliveryRecheckHours),
+      })
+      .strict()
+      .prefault({}),
+    /** Marketing email due at night waits for the morning, in the shop's time zone. */
+    quietHours: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Local time, 24-hour `HH:mm`; the quiet hours may cross midnight. */
+        start: clockTime.default(DEFAULTS.quietHoursStart),
+        end: clockTime.default(DEFAULTS.quietHoursEnd),
+        /** IANA time zone, e.g. Europe/Amsterdam. */
+        timeZone: timeZone.default(DEFAULTS.timeZone),
+      })
+      .strict()
+      .prefault({}),
+    /** At most one marketing email per recipient per window; a later one waits, and is skipped if it waits too long. */
+    frequencyCap: z
+      .object({
+        enabled: z.boolean().default(true),
+        windowHours: z.number().min(1).max(24 * 30).default(DEFAULTS.frequencyCapHours),
+        maxDeferralDays: z.number().min(1).max(60).default(DEFAULTS.maxDeferralDays),
       })
       .strict()
       .prefault({}),

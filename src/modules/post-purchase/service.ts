@@ -3,6 +3,7 @@ import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaServic
 import { FlowSetting } from "./models/flow-setting"
 import { ANCHOR_EVENTS, Followup } from "./models/followup"
 import { OrderAnchor } from "./models/order-anchor"
+import { ReturnedItem } from "./models/returned-item"
 import { parsePluginOptions, type PluginOptions } from "./options"
 import { longestSendMs } from "./provider-timeouts"
 import type {
@@ -13,6 +14,7 @@ import type {
   FollowupStatus,
   NewFollowup,
   NewOrderAnchor,
+  NewReturnedItem,
 } from "./types"
 
 type SqlManager = {
@@ -61,11 +63,12 @@ const FOLLOWUP_COLUMNS = [
   "metadata",
 ] as const
 
-/** Follow-ups, flow settings and order anchors; CRUD comes from MedusaService. */
+/** Follow-ups, flow settings, order anchors and returned items; CRUD comes from MedusaService. */
 export default class PostPurchaseModuleService extends MedusaService({
   Followup,
   FlowSetting,
   OrderAnchor,
+  ReturnedItem,
 }) {
   protected readonly options_: PluginOptions
   protected readonly longestSendMs_: number
@@ -143,6 +146,75 @@ export default class PostPurchaseModuleService extends MedusaService({
       values
     )
     return inserted.map((row) => row.id)
+  }
+
+  /**
+   * Writes a return's items as the return now stands, one row per return and
+   * line item (a redelivered event writes the same values again). Returns the
+   * rows as they were before, for a compensation to put back.
+   */
+  async recordReturnedItems(items: NewReturnedItem[]): Promise<{ id: string; existed: boolean; requested_quantity: number; received_quantity: number }[]> {
+    if (!items.length) {
+      return []
+    }
+    const values = items.flatMap((item) => [
+      generateEntityId(undefined, "ppri"),
+      item.order_id,
+      item.return_id,
+      item.line_item_id,
+      item.requested_quantity,
+      item.received_quantity,
+    ])
+    // the old values come from the row as the statement found it (a self-join on the conflict target)
+    return await this.manager_.execute(
+      `WITH before AS (
+         SELECT id, return_id, line_item_id, requested_quantity, received_quantity FROM pp_returned_item
+         WHERE deleted_at IS NULL AND (return_id, line_item_id) IN (${items.map(() => "(?, ?)").join(", ")})
+       ), written AS (
+         INSERT INTO pp_returned_item (id, order_id, return_id, line_item_id, requested_quantity, received_quantity, created_at, updated_at)
+         VALUES ${items.map(() => "(?, ?, ?, ?, ?, ?, now(), now())").join(", ")}
+         ON CONFLICT (return_id, line_item_id) WHERE deleted_at IS NULL
+         DO UPDATE SET requested_quantity = excluded.requested_quantity, received_quantity = excluded.received_quantity, updated_at = now()
+         RETURNING id, return_id, line_item_id
+       )
+       SELECT written.id, before.id IS NOT NULL AS existed,
+              COALESCE(before.requested_quantity, 0) AS requested_quantity, COALESCE(before.received_quantity, 0) AS received_quantity
+       FROM written LEFT JOIN before USING (return_id, line_item_id)`,
+      [...items.flatMap((item) => [item.return_id, item.line_item_id]), ...values]
+    )
+  }
+
+  /**
+   * Each recipient's latest marketing email since `since`, for the frequency
+   * cap: sent ones, and ones another worker is sending right now (they count
+   * as sent at `now`). `exclude` leaves out the caller's own batch.
+   */
+  async lastMarketingSends({
+    emails,
+    flows,
+    exclude,
+    since,
+    now,
+  }: {
+    emails: string[]
+    flows: string[]
+    exclude: string[]
+    since: Date
+    now: Date
+  }): Promise<Map<string, Date>> {
+    if (!emails.length || !flows.length) {
+      return new Map()
+    }
+    const rows: { email: string; at: Date }[] = await this.manager_.execute(
+      `SELECT email, max(CASE WHEN status = 'sent' THEN sent_at ELSE ?::timestamptz END) AS at
+       FROM pp_followup
+       WHERE deleted_at IS NULL AND email IN (${placeholders(emails)}) AND flow IN (${placeholders(flows)})
+         ${exclude.length ? `AND id NOT IN (${placeholders(exclude)})` : ""}
+         AND ((status = 'sent' AND sent_at > ?) OR (status = 'sending' AND locked_until > ?))
+       GROUP BY email`,
+      [now, ...emails, ...flows, ...exclude, since, now]
+    )
+    return new Map(rows.map((row) => [row.email, new Date(row.at)]))
   }
 
   /** When the plugin first recorded an anchor in this database; the reconciliation never looks before it. */

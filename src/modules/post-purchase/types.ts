@@ -2,10 +2,12 @@ import type { InferTypeOf } from "@medusajs/framework/types"
 import type { Followup } from "./models/followup"
 import type { FlowSetting } from "./models/flow-setting"
 import type { OrderAnchor } from "./models/order-anchor"
+import type { ReturnedItem } from "./models/returned-item"
 
 export type FollowupDTO = InferTypeOf<typeof Followup>
 export type FlowSettingDTO = InferTypeOf<typeof FlowSetting>
 export type OrderAnchorDTO = InferTypeOf<typeof OrderAnchor>
+export type ReturnedItemDTO = InferTypeOf<typeof ReturnedItem>
 export type FollowupStatus = FollowupDTO["status"]
 export type OrderAnchorKind = OrderAnchorDTO["anchor"]
 
@@ -24,6 +26,11 @@ export type ClaimedFollowup = Omit<FollowupDTO, "metadata"> & {
 
 /** Who holds a `sending` follow-up: the lease its claim set. */
 export type FollowupLease = { id: string; locked_until: Date | string }
+
+export type NewReturnedItem = Pick<
+  ReturnedItemDTO,
+  "order_id" | "return_id" | "line_item_id" | "requested_quantity" | "received_quantity"
+>
 
 export type NewOrderAnchor = Pick<OrderAnchorDTO, "order_id" | "anchor" | "source"> & { occurred_at: Date | string }
 

@@ -2,8 +2,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { getLastFulfillmentStatus } from "@medusajs/medusa/core-flows"
 import { POST_PURCHASE_MODULE, type NewOrderAnchor } from "../../modules/post-purchase"
-import type { PluginOptions } from "../../modules/post-purchase/options"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
+import { addDays, transitDays } from "../../lib/delivery-estimate"
 import type { AnchoredOrder } from "./create-order-followups"
 
 export type FulfillmentEvent = "fulfillment_created" | "shipment_created" | "delivery_created"
@@ -35,8 +35,6 @@ type FulfillmentRow = {
   canceled_at: string | Date | null
   order?: { id: string } | null
 }
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The order fields Medusa's own fulfillment status needs (see getOrderDetailWorkflow). */
 const ORDER_FIELDS = [
@@ -105,8 +103,7 @@ export const resolveFulfillmentEventStep = createStep(
         resolved.anchors.push({ order_id: order.id, anchor: "shipped", occurred_at: from, source: "event" })
       }
       // the order is delivered when its last part is: a part shipped later moves the estimate
-      const transitMs = (await transitDays(container, service.getOptions(), order.shipping_address?.country_code)) * DAY_MS
-      const estimate = new Date(from.getTime() + transitMs)
+      const estimate = addDays(from, await transitDays(container, service.getOptions(), order.shipping_address?.country_code))
       resolved.delivery = { at: estimate, estimated: true }
       resolved.anchored.push({ ...recipient, anchor: "delivered", anchor_at: estimate, estimated: true })
     }
@@ -120,30 +117,3 @@ export const resolveFulfillmentEventStep = createStep(
     return new StepResponse(resolved)
   }
 )
-
-/**
- * Days a parcel takes to `country`: domestic within the shop's home country
- * (the option, else the country of the store's default region when it has
- * exactly one), international otherwise, and when the home country is unknown
- * (a later estimate is the safer one: never too early).
- */
-async function transitDays(container: any, options: PluginOptions, country: string | null | undefined): Promise<number> {
-  const { delivery } = options
-  const home = delivery.homeCountry ?? (await defaultRegionCountry(container))
-  return home && country && home === country.toLowerCase() ? delivery.domesticTransitDays : delivery.internationalTransitDays
-}
-
-async function defaultRegionCountry(container: any): Promise<string | null> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [store],
-  } = await query.graph({ entity: "store", fields: ["default_region_id"] })
-  if (!store?.default_region_id) {
-    return null
-  }
-  const {
-    data: [region],
-  } = await query.graph({ entity: "region", fields: ["countries.iso_2"], filters: { id: store.default_region_id } })
-  const countries = (region?.countries ?? []) as { iso_2: string }[]
-  return countries.length === 1 ? countries[0].iso_2.toLowerCase() : null
-}

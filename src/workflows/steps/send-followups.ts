@@ -6,12 +6,16 @@ import type {
 import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderEmail } from "../../emails/render"
-import { DISPATCH_ORDER_FIELDS, findFlow, loadFlowSettings, type FlowDefinition, type LoadedOrder } from "../../flows"
+import { DISPATCH_ORDER_FIELDS, findFlow, FLOWS, loadFlowSettings, type FlowDefinition, type LoadedOrder } from "../../flows"
 import { DEFAULTS } from "../../lib/defaults"
+import { DELIVERY_ORDER_FIELDS, deliveryWait } from "../../lib/delivery-estimate"
 import { parseDeliveryError, providerErrorMessage, type DeliveryFailure } from "../../lib/delivery-error"
 import { notificationsByKey, type NotificationService } from "../../lib/notifications"
+import { RETURN_ORDER_FIELDS, returnStatus } from "../../lib/returns"
+import { earliestSend, frequencyCapWait, heldTooLong, type Wait } from "../../lib/send-window"
 import {
   failedOutcome,
+  heldOutcome,
   notAttemptedOutcome,
   outcomeAfterFailure,
   sentOutcome,
@@ -35,6 +39,8 @@ export type DispatchSummary = {
   retrying: number
   /** Not tried, because the lease ran short; due again at once. */
   deferred: number
+  /** Marketing held back to a later time: quiet hours, the frequency cap, the delivery. */
+  held: number
   failed: number
   skipped: number
   /** Why the batch stopped sending early: the provider rate-limits, or refuses the shop's set-up. */
@@ -136,7 +142,16 @@ class DispatchBatch {
     protected readonly localAt_: number
   ) {
     this.leaseEnds_ = Math.min(...followups.map((f) => new Date(f.locked_until!).getTime()))
-    this.summary = { claimed: followups.length, sent: 0, retrying: 0, deferred: 0, failed: 0, skipped: 0, halted: null }
+    this.summary = {
+      claimed: followups.length,
+      sent: 0,
+      retrying: 0,
+      deferred: 0,
+      held: 0,
+      failed: 0,
+      skipped: 0,
+      halted: null,
+    }
   }
 
   static async start(container: MedusaContainer, followups: ClaimedFollowup[], now?: string | Date) {
@@ -183,7 +198,7 @@ class DispatchBatch {
   }
 
   /** Writes outcomes of rows this run still holds, counts them, and returns the ids written. */
-  async record(outcomes: Outcome[]): Promise<Set<string>> {
+  async record(outcomes: Outcome[], { held = false } = {}): Promise<Set<string>> {
     if (!outcomes.length) {
       return new Set()
     }
@@ -195,8 +210,8 @@ class DispatchBatch {
     )
     for (const outcome of outcomes.filter((o) => written.has(o.id))) {
       if (outcome.status === "scheduled") {
-        // a retry sets when; a row given back untried is due at once
-        this.summary[outcome.send_at ? "retrying" : "deferred"] += 1
+        // a retry or a hold sets when; a row given back untried is due at once
+        this.summary[held ? "held" : outcome.send_at ? "retrying" : "deferred"] += 1
       } else if (outcome.status === "sent" || outcome.status === "failed" || outcome.status === "skipped") {
         this.summary[outcome.status] += 1
       }
@@ -278,9 +293,17 @@ async function settleReclaimed(batch: DispatchBatch): Promise<ClaimedFollowup[]>
   return open
 }
 
+/** The order fields the dispatcher reads on top of the flows' own. */
+const ORDER_FIELDS = [...new Set([...DISPATCH_ORDER_FIELDS, "id", "status", "email", ...RETURN_ORDER_FIELDS, ...DELIVERY_ORDER_FIELDS])]
+
 /**
- * Decides, per follow-up, whether it still goes out (order canceled, flow
- * switched off); skipped ones are recorded right away.
+ * Decides, per follow-up, whether it goes out now, as things stand at send
+ * time: skipped when the order was canceled or the flow switched off, and a
+ * marketing email when every item of the order is returned or being returned
+ * (a return canceled since then emits no event, so only this read sees it);
+ * held back when the recipient had marketing email within the frequency cap,
+ * when the flow waits for the delivery, or during quiet hours. Skipped and
+ * held ones are recorded right away.
  */
 async function decideWhatGoesOut(
   container: MedusaContainer,
@@ -290,20 +313,35 @@ async function decideWhatGoesOut(
   if (!followups.length) {
     return []
   }
+  const { options } = batch
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const settingOf = await loadFlowSettings(batch.service)
   const { data: orders } = await query.graph({
     entity: "order",
-    fields: DISPATCH_ORDER_FIELDS,
+    fields: ORDER_FIELDS,
     filters: { id: [...new Set(followups.map((f) => f.order_id))] },
   })
   const ordersById = new Map((orders as LoadedOrder[]).map((order) => [order.id, order]))
+  const now = batch.now()
+  const marketingFlows = FLOWS.filter((flow) => flow.category === "marketing").map((flow) => flow.key)
+  const lastMarketing = options.frequencyCap.enabled
+    ? await batch.service.lastMarketingSends({
+        emails: [...new Set(followups.filter((f) => marketingFlows.includes(f.flow)).map((f) => f.email))],
+        flows: marketingFlows,
+        exclude: followups.map((f) => f.id),
+        since: new Date(now.getTime() - options.frequencyCap.windowHours * 60 * 60 * 1000),
+        now,
+      })
+    : new Map<string, Date>()
 
   const skipped: Outcome[] = []
+  const held: Outcome[] = []
   const due: DueEmail[] = []
   for (const followup of followups) {
     const flow = findFlow(followup.flow)
     const order = ordersById.get(followup.order_id)
+    const marketing = flow?.category === "marketing"
+    const returns = order && marketing ? returnStatus(order.items ?? []) : "none"
     const skipReason = !flow
       ? `The flow "${followup.flow}" no longer exists`
       : !settingOf(flow).enabled
@@ -312,14 +350,49 @@ async function decideWhatGoesOut(
           ? "The order no longer exists"
           : order.status === "canceled"
             ? "The order was canceled"
-            : null
+            : returns === "returned"
+              ? "Every item of the order was returned"
+              : returns === "returning"
+                ? "Every item of the order is being returned"
+                : null
     if (skipReason) {
       skipped.push(skippedOutcome(followup.id, skipReason))
-    } else {
-      due.push({ followup, flow: flow!, order: order! })
+      continue
     }
+    if (marketing) {
+      const waits: Wait[] = []
+      const capWait = frequencyCapWait(lastMarketing.get(followup.email) ?? null, options.frequencyCap)
+      if (capWait) {
+        waits.push(capWait)
+      }
+      const parcelWait = flow!.notBeforeDelivery ? await deliveryWait(container, order!, options, now) : null
+      if (parcelWait) {
+        waits.push(parcelWait)
+      }
+      const hold = earliestSend(now, waits, options.quietHours)
+      if (hold) {
+        // the frequency cap gives up on a follow-up it has held back too long
+        const since = hold.capped ? new Date(followup.deferred_since ?? now) : followup.deferred_since
+        if (hold.capped && heldTooLong(new Date(since!), hold.until, options.frequencyCap)) {
+          skipped.push(
+            skippedOutcome(
+              followup.id,
+              `Held back by the frequency cap for more than ${plural(options.frequencyCap.maxDeferralDays, "day")} ` +
+                `(one marketing email per ${options.frequencyCap.windowHours} h)`
+            )
+          )
+        } else {
+          held.push(heldOutcome(followup, hold.until, hold.reason, since ?? null))
+        }
+        continue
+      }
+      // it goes out now, so the recipient's next marketing email in this batch waits
+      lastMarketing.set(followup.email, now)
+    }
+    due.push({ followup, flow: flow!, order: order! })
   }
   await batch.record(skipped)
+  await batch.record(held, { held: true })
   return due
 }
 
@@ -466,4 +539,8 @@ function providerErrorsById(batchError: string): Map<string, string> {
     errors.set(match[1], match[2].trim())
   }
   return errors
+}
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? "" : "s"}`
 }

@@ -4,8 +4,8 @@ import { POST_PURCHASE_MODULE, type FollowupDTO, type FollowupStatus } from "../
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
 export type SetFollowupsStatusStepInput = {
-  /** Which follow-ups: by id, or all of an order. */
-  selector: { id?: string[]; order_id?: string }
+  /** Which follow-ups: by id, or all of an order (optionally only some flows). */
+  selector: { id?: string[]; order_id?: string; flow?: string[] }
   /** Only rows in one of these statuses change; with `ids`, any other status is a 400. */
   from: FollowupStatus[]
   to: "canceled" | "scheduled"

@@ -47,8 +47,10 @@ export const Followup = model
       last_error: model.text().nullable(),
       // when the current run of configuration errors (401, 403) began; retries stop dispatch.configErrorRetryHours later
       config_error_since: model.dateTime().nullable(),
-      // why a follow-up was skipped or canceled
+      // why a follow-up was skipped or canceled, or why it was held back (quiet hours, frequency cap, delivery)
       status_reason: model.text().nullable(),
+      // when the frequency cap first held it back; past frequencyCap.maxDeferralDays it is skipped
+      deferred_since: model.dateTime().nullable(),
       notification_id: model.text().nullable(),
       // the provider's id for the sent message (SendGrid's X-Message-Id)
       provider_message_id: model.text().nullable(),
@@ -82,6 +84,12 @@ export const Followup = model
       name: "IDX_pp_followup_status_send_at",
       on: ["status", "send_at"],
       where: "deleted_at IS NULL",
+    },
+    {
+      // serves the frequency cap: a recipient's latest marketing email
+      name: "IDX_pp_followup_email_sent_at",
+      on: ["email", "sent_at"],
+      where: "status = 'sent' AND deleted_at IS NULL",
     },
     {
       name: "IDX_pp_followup_order_id",

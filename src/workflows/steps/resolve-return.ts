@@ -1,0 +1,56 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { returnStatus, RETURN_ORDER_FIELDS, type OrderItemQuantities } from "../../lib/returns"
+import type { NewReturnedItem } from "../../modules/post-purchase"
+
+export type ResolveReturnStepInput = { order_id: string; return_id: string }
+
+export type ResolvedReturn = {
+  order_id: string
+  /** The return's items as they stand now. */
+  items: NewReturnedItem[]
+  /** How much of the order is coming back, across all its returns. */
+  order_status: ReturnType<typeof returnStatus> | null
+}
+
+type ReturnRow = {
+  id: string
+  order_id: string
+  items?: { item_id: string; quantity: unknown; received_quantity: unknown; damaged_quantity: unknown }[]
+}
+
+export const resolveReturnStepId = "pp-resolve-return"
+
+/**
+ * Reads a return and its order as they stand now, whatever event brought it
+ * here. No compensation: it only reads.
+ */
+export const resolveReturnStep = createStep(
+  resolveReturnStepId,
+  async ({ order_id, return_id }: ResolveReturnStepInput, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const [{ data: returns }, { data: orders }] = await Promise.all([
+      query.graph({
+        entity: "return",
+        fields: ["id", "order_id", "items.item_id", "items.quantity", "items.received_quantity", "items.damaged_quantity"],
+        filters: { id: return_id },
+      }),
+      query.graph({ entity: "order", fields: ["id", ...RETURN_ORDER_FIELDS], filters: { id: order_id } }),
+    ])
+    const orderReturn = returns[0] as ReturnRow | undefined
+    const order = orders[0] as { id: string; items?: OrderItemQuantities[] } | undefined
+    const items: NewReturnedItem[] = (orderReturn?.items ?? []).map((item) => ({
+      order_id,
+      return_id,
+      line_item_id: item.item_id,
+      requested_quantity: Number(item.quantity),
+      // a damaged item came back too, it is just not restocked
+      received_quantity: Number(item.received_quantity ?? 0) + Number(item.damaged_quantity ?? 0),
+    }))
+    return new StepResponse<ResolvedReturn>({
+      order_id,
+      items,
+      order_status: order ? returnStatus(order.items ?? []) : null,
+    })
+  }
+)

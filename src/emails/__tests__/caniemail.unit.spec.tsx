@@ -125,7 +125,7 @@ function lint(html: string): Finding[] {
   const source = html.replace(/<!--[\s\S]*?-->/g, "")
   const elements = source.match(/<style\b[^>]*>[\s\S]*?<\/style>|<[a-zA-Z][^\s/>]*(?:\s[^>]*)?\/?>/g) ?? []
   const findings = new Map<string, Finding>()
-  for (const element of elements) {
+  for (const element of new Set(elements)) {
     for (const [feature, client] of unsupported(element)) {
       findings.set(`${feature}|${client}|${element}`, { feature, client, element })
     }

@@ -34,7 +34,13 @@ const emailProvider = sendgridApiKey
       },
     }
 
-const postPurchaseOptions = {
+/**
+ * The plugin's options. The demo and the browser tests add overrides as JSON in PP_OPTIONS
+ * (quiet hours and the frequency cap off, so the demo's emails go out whatever the time).
+ */
+const optionOverrides: Record<string, any> = JSON.parse(process.env.PP_OPTIONS || "{}")
+
+const postPurchaseOptions: Record<string, any> = {
   brand: {
     name: "Acme Outfitters",
     primaryColor: "#0f766e",
@@ -48,6 +54,13 @@ const postPurchaseOptions = {
     ],
   },
   storefrontUrl: process.env.STORE_URL || "http://localhost:8000",
+  backendUrl: process.env.BACKEND_URL || "http://localhost:9000",
+  // signs the unsubscribe links; required outside development (openssl rand -hex 32)
+  signingKeys: process.env.PP_SIGNING_SECRET ? [{ id: process.env.PP_SIGNING_KEY_ID || "k1", secret: process.env.PP_SIGNING_SECRET }] : [],
+}
+for (const [section, value] of Object.entries(optionOverrides)) {
+  postPurchaseOptions[section] =
+    value && typeof value === "object" && !Array.isArray(value) ? { ...postPurchaseOptions[section], ...value } : value
 }
 
 module.exports = defineConfig({

@@ -48,6 +48,8 @@ async function main() {
     PP_DEMO_ADMIN_EMAIL: ADMIN.email,
     PP_DEMO_ADMIN_PASSWORD: ADMIN.password,
     PP_DEMO_STATE: STATE,
+    // the demo shows the flows within a minute, whatever the time of day
+    PP_OPTIONS: JSON.stringify({ quietHours: { enabled: false }, frequencyCap: { enabled: false } }),
   }
   // empty, not deleted: loadEnv() would bring back a key from a .env file
   env.SENDGRID_API_KEY = ""
@@ -93,34 +95,45 @@ async function main() {
     const token = await adminToken()
     const admin = (urlPath, body) => call(urlPath, { token, body })
 
-    step(`Demo timing: thank-you delay set to ${DEMO_THANK_YOU_DELAY_SECONDS} s (default 1 day); dispatcher ticks every ${TICK_MS / 1000} s (default every minute)`)
+    step(
+      `Demo timing: thank-you delay ${DEMO_THANK_YOU_DELAY_SECONDS} s (default 1 day); dispatcher every ${TICK_MS / 1000} s ` +
+        "(default every minute); quiet hours and the frequency cap off (defaults 21:00-08:00 Europe/Amsterdam, one marketing email per 24 h)"
+    )
     await admin("/admin/post-purchase/flows/thank-you", { delay_seconds: DEMO_THANK_YOU_DELAY_SECONDS })
 
-    step("Placing orders through the Store API (cart → shipping → payment → complete)")
-    const orders = []
-    for (const buyer of [
-      { email: store.customer.email, first_name: "Anna", items: [[0, 1], [3, 2]] },
-      { email: "ben@example.com", first_name: "Ben", items: [[2, 1], [4, 1]] },
-    ]) {
-      const order = await checkout(store, buyer)
-      orders.push(order)
-      console.log(`  order #${order.display_id} for ${buyer.email}: ${order.items.length} items, total €${Number(order.total).toFixed(2)}`)
+    step("Placing orders through the Store API: Anna ticks \"send me news\" at checkout, Ben does not")
+    const anna = await checkout(store, { email: store.customer.email, first_name: "Anna", items: [[0, 1], [3, 2]], consent: true })
+    const ben = await checkout(store, { email: "ben@example.com", first_name: "Ben", items: [[2, 1], [4, 1]] })
+    for (const [order, note] of [[anna, "consent at checkout"], [ben, "no consent"]]) {
+      console.log(`  order #${order.display_id} for ${order.email}: ${order.items.length} items, €${Number(order.total).toFixed(2)} (${note})`)
     }
+    const shown = [anna, ben]
+    await settled(admin, [anna, ben], "the confirmations and thank-yous (Ben's is skipped: no consent)")
 
-    step("Waiting for the order confirmations, then the thank-you emails")
-    const followups = await waitFor(
-      async () => {
-        const lists = await Promise.all(
-          orders.map((o) => admin(`/admin/post-purchase/followups?order_id=${o.id}&order=send_at`).then((r) => r.followups))
-        )
-        const all = lists.flatMap((list, i) => list.map((f) => ({ ...f, order: orders[i].display_id })))
-        return all.length === 4 && all.every((f) => f.status === "sent") && all
-      },
-      "every follow-up to be sent",
-      (DEMO_THANK_YOU_DELAY_SECONDS + 60) * 1000
-    )
+    step("Anna presses her mail app's unsubscribe button (RFC 8058 one-click POST to the List-Unsubscribe URL)")
+    const thankYouMeta = readMailboxJson((meta) => meta.data.flow === "thank-you" && meta.to === anna.email)
+    const listUnsubscribe = /^<(.+)>$/.exec(thankYouMeta.headers["List-Unsubscribe"])[1]
+    const unsubscribed = await fetch(listUnsubscribe, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "List-Unsubscribe=One-Click",
+    })
+    console.log(`  POST ${listUnsubscribe.slice(0, 60)}… → ${unsubscribed.status}`)
+    const annaAgain = await checkout(store, { email: store.customer.email, first_name: "Anna", items: [[1, 1]] })
+    console.log(`  order #${annaAgain.display_id} for ${annaAgain.email}: her thank-you will be skipped (unsubscribed)`)
+    shown.push(annaAgain)
 
-    step("What was scheduled and sent")
+    step("The thank-you now counts from delivery; Carla's order is fulfilled, shipped and delivered in the admin")
+    await admin("/admin/post-purchase/flows/thank-you", { anchor: "delivered", delay_seconds: DEMO_THANK_YOU_DELAY_SECONDS })
+    const carla = await checkout(store, { email: "carla@example.com", first_name: "Carla", items: [[2, 1]], consent: true })
+    await shipAndDeliver(admin, carla)
+    console.log(`  order #${carla.display_id} for ${carla.email}: shipped and delivered; thank-you due ${DEMO_THANK_YOU_DELAY_SECONDS} s after delivery`)
+    shown.push(carla)
+    const followups = await settled(admin, [annaAgain, carla], "Carla's delivery-anchored thank-you")
+      .then(() => Promise.all(shown.map((o) => followupsOf(admin, o))))
+      .then((lists) => lists.flat())
+
+    step("What was scheduled, sent and skipped")
     console.table(
       followups.map((f) => ({
         order: `#${f.order}`,
@@ -129,6 +142,7 @@ async function main() {
         status: f.status,
         due: time(f.send_at),
         sent: time(f.sent_at),
+        why: f.status_reason ?? "",
       }))
     )
     const files = fs.readdirSync(MAILBOX).sort()
@@ -141,7 +155,10 @@ async function main() {
     }
     console.log(`
 Admin:    ${BASE}/app   (email ${ADMIN.email}, password ${ADMIN.password})
-          → "Post-purchase" in the sidebar shows the flows; an order's page shows its follow-ups.
+          → "Post-purchase" in the sidebar shows the flows and every follow-up, skipped ones with the reason;
+            an order's page shows its follow-ups; Customers → ${store.customer.email} shows her consent,
+            its history and her suppression (lift it there, with a reason).
+Unsubscribe: each thank-you's footer link opens the unsubscribe page (it asks; it never unsubscribes by itself).
 Mailbox:  ${MAILBOX}
 Logs:     ${LOG}
 Press Ctrl-C to stop.`)
@@ -201,6 +218,13 @@ async function checkout(store, buyer) {
   const { cart } = await call("/store/carts", { key, body: { region_id: store.region_id, email: buyer.email, items } })
   await call(`/store/carts/${cart.id}`, { key, body: { shipping_address: address, billing_address: address } })
   await call(`/store/carts/${cart.id}/shipping-methods`, { key, body: { option_id: store.shipping_option_id } })
+  if (buyer.consent) {
+    // the checkbox at checkout: the consent is bound to the cart and counts once it is an order
+    await call("/store/post-purchase/consent", {
+      key,
+      body: { granted: true, wording: CONSENT_WORDING, url: "http://localhost:8000/checkout", cart_id: cart.id },
+    })
+  }
   const { payment_collection } = await call("/store/payment-collections", { key, body: { cart_id: cart.id } })
   await call(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
     key,
@@ -211,6 +235,47 @@ async function checkout(store, buyer) {
     throw new Error(`Checkout did not complete: ${JSON.stringify(completed.error ?? completed)}`)
   }
   return completed.order
+}
+
+const CONSENT_WORDING = "Yes, send me news and offers by email. I can unsubscribe at any time."
+
+/** The order's follow-ups, with its number. */
+async function followupsOf(admin, order) {
+  const { followups } = await admin(`/admin/post-purchase/followups?order_id=${order.id}&order=send_at`)
+  return followups.map((f) => ({ ...f, order: order.display_id }))
+}
+
+/** Waits until each order has its two follow-ups and none is still due. */
+async function settled(admin, orders, what) {
+  return await waitFor(
+    async () => {
+      const lists = await Promise.all(orders.map((o) => followupsOf(admin, o)))
+      return lists.every((list) => list.length === 2 && list.every((f) => f.status !== "scheduled" && f.status !== "sending"))
+    },
+    what,
+    (DEMO_THANK_YOU_DELAY_SECONDS + 90) * 1000
+  )
+}
+
+/** The admin fulfills every item, marks the parcel shipped, then delivered. */
+async function shipAndDeliver(admin, order) {
+  const items = order.items.map((item) => ({ id: item.id, quantity: item.quantity }))
+  await admin(`/admin/orders/${order.id}/fulfillments`, { items })
+  const {
+    order: { fulfillments },
+  } = await admin(`/admin/orders/${order.id}?fields=id,*fulfillments`)
+  const fulfillment = fulfillments[fulfillments.length - 1]
+  await admin(`/admin/orders/${order.id}/fulfillments/${fulfillment.id}/shipments`, { items })
+  await admin(`/admin/orders/${order.id}/fulfillments/${fulfillment.id}/mark-as-delivered`, {})
+}
+
+/** The metadata (.json) of the first email in the mailbox that matches. */
+function readMailboxJson(matches) {
+  for (const file of fs.readdirSync(MAILBOX).filter((f) => f.endsWith(".json")).sort()) {
+    const meta = JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8"))
+    if (matches(meta)) return meta
+  }
+  throw new Error("No such email in the mailbox")
 }
 
 async function waitFor(probe, what, timeoutMs) {

@@ -1,33 +1,26 @@
 import fs from "fs"
-import os from "os"
 import path from "path"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { cancelOrderWorkflow, convertDraftOrderWorkflow, createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { placeOrder, seedStore, SHIPPING_ADDRESS, type SeededStore } from "../../scripts/fixtures/store"
+import { placeOrder, SHIPPING_ADDRESS, type SeededStore } from "../../scripts/fixtures/store"
 import { reconcileOrderFollowupsWorkflow } from "../../src/workflows/reconcile-order-followups"
 import { scheduleOrderFollowupsWorkflow } from "../../src/workflows/schedule-order-followups"
-import { adminHeaders } from "../helpers/admin"
 import {
   DAY_MS,
   dispatch,
   followupService,
   followupsOf,
+  readMailbox,
   restorePluginOptions,
-  setPluginOptions,
-  TIMING_OFF,
   waitFor,
+  testAppEnv,
+  freshTestStore,
 } from "../helpers/followups"
 
 jest.setTimeout(120_000)
 
-const mailbox = fs.mkdtempSync(path.join(os.tmpdir(), "pp-mailbox-"))
-process.env.PP_MAILBOX_DIR = mailbox
-// the dispatcher runs only when a test runs it
-process.env.PP_DISPATCH_INTERVAL_MS = String(DAY_MS)
-process.env.PP_RECONCILE_INTERVAL_MS = String(DAY_MS)
-// empty, not deleted: loadEnv() in medusa-config.ts would bring back a key from a developer's .env
-process.env.SENDGRID_API_KEY = ""
+const mailbox = testAppEnv()
 
 /** Every route under src/api with its methods, e.g. `POST /admin/post-purchase/followups/:id/resend`. */
 function pluginRoutes() {
@@ -59,30 +52,14 @@ function decodeSafely(value: string) {
 }
 
 /** The emails in the mailbox, by flow, each with its html, text and metadata. */
-function mailboxEmails() {
-  return fs
-    .readdirSync(mailbox)
-    .filter((file) => file.endsWith(".json"))
-    .map((file) => {
-      const stem = file.slice(0, -".json".length)
-      const read = (ext: string) => fs.readFileSync(path.join(mailbox, `${stem}.${ext}`), "utf8")
-      const meta = JSON.parse(read("json"))
-      return { stem, flow: meta.data.flow as string, meta, html: read("html"), text: read("txt") }
-    })
-}
+const mailboxEmails = () => readMailbox(mailbox)
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer, api }) => {
     let store: SeededStore
     let admin: { headers: Record<string, string> }
 
-    beforeEach(async () => {
-      fs.rmSync(mailbox, { recursive: true, force: true })
-      store = await seedStore(getContainer())
-      admin = await adminHeaders(getContainer())
-      setPluginOptions(getContainer(), TIMING_OFF)
-    })
-
+    beforeEach(async () => ({ store, admin } = await freshTestStore(getContainer(), { mailbox })))
     afterEach(() => restorePluginOptions())
 
     describe("order placed", () => {
@@ -117,7 +94,7 @@ medusaIntegrationTestRunner({
 
       it("schedules the thank-you at placed + 1 day and sends it only when due", async () => {
         const container = getContainer()
-        const orderId = await placeOrder(container, store)
+        const orderId = await placeOrder(container, store, { marketingConsent: true })
         const { "thank-you": thankYou } = await followupsOf(container, orderId, 2)
         const query = container.resolve(ContainerRegistrationKeys.QUERY)
         const {
@@ -141,7 +118,7 @@ medusaIntegrationTestRunner({
 
       it("gives one confirmation when order.placed is delivered twice", async () => {
         const container = getContainer()
-        const orderId = await placeOrder(container, store)
+        const orderId = await placeOrder(container, store, { marketingConsent: true })
         await followupsOf(container, orderId, 2)
 
         const eventBus = container.resolve(Modules.EVENT_BUS)

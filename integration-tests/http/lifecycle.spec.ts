@@ -1,6 +1,3 @@
-import fs from "fs"
-import os from "os"
-import path from "path"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProductsWorkflow, updateRegionsWorkflow, updateStoresWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
@@ -12,11 +9,9 @@ import {
   placeOrder,
   receiveReturn,
   requestReturn,
-  seedStore,
   shipFulfillment,
   type SeededStore,
 } from "../../scripts/fixtures/store"
-import { adminHeaders } from "../helpers/admin"
 import {
   DAY_MS,
   dispatch,
@@ -26,14 +21,13 @@ import {
   setPluginOptions,
   TIMING_OFF,
   waitFor,
+  testAppEnv,
+  freshTestStore,
 } from "../helpers/followups"
 
 jest.setTimeout(120_000)
 
-process.env.PP_MAILBOX_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "pp-mailbox-"))
-process.env.PP_DISPATCH_INTERVAL_MS = String(DAY_MS)
-process.env.PP_RECONCILE_INTERVAL_MS = String(DAY_MS)
-process.env.SENDGRID_API_KEY = ""
+testAppEnv()
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer, api }) => {
@@ -41,12 +35,9 @@ medusaIntegrationTestRunner({
     let admin: { headers: Record<string, string> }
 
     beforeEach(async () => {
-      store = await seedStore(getContainer())
-      admin = await adminHeaders(getContainer())
       // the Amsterdam shop ships within the Netherlands in 2 days, abroad in 5
-      setPluginOptions(getContainer(), { ...TIMING_OFF, delivery: { homeCountry: "nl" } })
+      ;({ store, admin } = await freshTestStore(getContainer(), { options: { ...TIMING_OFF, delivery: { homeCountry: "nl" } } }))
     })
-
     afterEach(() => restorePluginOptions())
 
     const thankYouAfterDelivery = () =>
@@ -95,7 +86,11 @@ medusaIntegrationTestRunner({
       expect(delivered.id).toBe(estimated.id)
       expect(new Date(delivered.anchor_at).getTime()).toBe(delivered_at)
       expect(new Date(delivered.send_at).getTime()).toBe(delivered_at + DAY_MS)
-      const anchors = await followupService(container).listOrderAnchors({ order_id: orderId })
+      // the anchor is recorded last, after the follow-ups
+      const anchors = await waitFor(async () => {
+        const found = await followupService(container).listOrderAnchors({ order_id: orderId })
+        return found.length === 3 && found
+      }, "the delivered anchor")
       expect(anchors.map((a) => a.anchor).sort()).toEqual(["delivered", "placed", "shipped"])
     })
 
@@ -250,7 +245,7 @@ medusaIntegrationTestRunner({
       /** A placed order, shipped and delivered, with its confirmation and thank-you scheduled. */
       async function deliveredOrder(options: Parameters<typeof placeOrder>[2] = {}) {
         const container = getContainer()
-        const orderId = await placeOrder(container, store, options)
+        const orderId = await placeOrder(container, store, { marketingConsent: true, ...options })
         await followupsOf(container, orderId, 2)
         const fulfillmentId = await fulfillOrder(container, orderId)
         await shipFulfillment(container, orderId, fulfillmentId)
@@ -328,7 +323,7 @@ medusaIntegrationTestRunner({
       it("holds a thank-you due at night until 08:00 in Amsterdam, across the switch to summer time, and sends the receipt at once", async () => {
         const container = getContainer()
         setPluginOptions(container, { quietHours: { enabled: true, start: "21:00", end: "08:00", timeZone: "Europe/Amsterdam" } })
-        const orderId = await placeOrder(container, store)
+        const orderId = await placeOrder(container, store, { marketingConsent: true })
         await followupsOf(container, orderId, 2)
 
         // Saturday 27 March 2027, 23:30 CET; the clocks go forward that night
@@ -349,7 +344,10 @@ medusaIntegrationTestRunner({
       it("sends one marketing email per recipient per day: a second waits a day, and one held back too long is skipped", async () => {
         const container = getContainer()
         setPluginOptions(container, { frequencyCap: { enabled: true, windowHours: 24, maxDeferralDays: 1 } })
-        const orders = [await placeOrder(container, store), await placeOrder(container, store), await placeOrder(container, store)]
+        const orders: string[] = []
+        for (let i = 0; i < 3; i++) {
+          orders.push(await placeOrder(container, store, { marketingConsent: true }))
+        }
         for (const orderId of orders) {
           await followupsOf(container, orderId, 2)
         }

@@ -1,8 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { placeOrder, seedStore, type SeededStore } from "../../scripts/fixtures/store"
-import { adminHeaders } from "../helpers/admin"
-import { DAY_MS, dispatch, followupService, followupsOf, restorePluginOptions, setPluginOptions, TIMING_OFF } from "../helpers/followups"
+import { placeOrder, type SeededStore } from "../../scripts/fixtures/store"
+import { DAY_MS, dispatch, followupService, followupsOf, restorePluginOptions, freshTestStore } from "../helpers/followups"
 
 const { startSendgridStub } = require("../../scripts/fixtures/sendgrid-stub")
 
@@ -37,11 +36,8 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       stub.reset()
-      store = await seedStore(getContainer())
-      admin = await adminHeaders(getContainer())
-      setPluginOptions(getContainer(), TIMING_OFF)
+      ;({ store, admin } = await freshTestStore(getContainer()))
     })
-
     afterEach(() => restorePluginOptions())
 
     afterEach(() => {
@@ -92,6 +88,21 @@ medusaIntegrationTestRunner({
       expect(body.custom_args).toEqual({ pp_followup_id: followup.id, pp_flow: "order-confirmation" })
       expect(body.categories).toEqual(["post-purchase", "pp-order-confirmation"])
       expect(JSON.stringify([body.custom_args, body.categories])).not.toMatch(/anna|example\.com|Amsterdam/i)
+    })
+
+    it("marketing email carries RFC 8058 List-Unsubscribe headers in SendGrid's headers field; transactional email carries none", async () => {
+      const container = getContainer()
+      const orderId = await placeOrder(container, store, { marketingConsent: true })
+      await followupsOf(container, orderId, 2)
+      await dispatch(container, new Date(Date.now() + DAY_MS + 60_000))
+
+      const byFlow = Object.fromEntries(stub.requests.map((r: any) => [r.body.custom_args.pp_flow, r.body]))
+      expect(Object.keys(byFlow).sort()).toEqual(["order-confirmation", "thank-you"])
+      const headers = byFlow["thank-you"].headers
+      expect(headers["List-Unsubscribe"]).toMatch(/^<http:\/\/localhost:9000\/hooks\/post-purchase\/unsubscribe\?token=v1\.[\w.-]+>$/)
+      expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click")
+      expect(byFlow["thank-you"].content[1].value).toContain("/hooks/post-purchase/unsubscribe?token=")
+      expect(byFlow["order-confirmation"].headers).toBeUndefined()
     })
 
     it("a storm of 429s: waits for SendGrid's reset each time, uses up no attempts, then sends once", async () => {

@@ -1,5 +1,9 @@
-import { defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
+  AdminCustomerParams,
+  AdminLiftSuppression,
+  AdminRecordConsent,
+  AdminSuppressionParams,
   AdminFlowParams,
   AdminFollowupIds,
   AdminFollowupParams,
@@ -7,7 +11,8 @@ import {
   AdminNoQuery,
   AdminUpdateFlow,
 } from "./admin/post-purchase/validators"
-import { refuseControlCharacters, validateParams } from "./utils/input-guards"
+import { StoreRecordConsent } from "./store/post-purchase/validators"
+import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
   routes: [
@@ -15,6 +20,45 @@ export default defineMiddlewares({
     {
       matcher: "/admin/post-purchase/*",
       middlewares: [refuseControlCharacters],
+    },
+    {
+      matcher: "/store/post-purchase/*",
+      middlewares: [refuseControlCharacters],
+    },
+    {
+      matcher: "/hooks/post-purchase/*",
+      middlewares: [refuseControlCharacters],
+    },
+    {
+      // the customer's own consent: only when signed in
+      matcher: "/store/post-purchase/consent",
+      method: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
+      // signed in, or a guest at checkout with the cart
+      matcher: "/store/post-purchase/consent",
+      method: ["POST"],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        validateAndTransformBody(StoreRecordConsent),
+        requireCartForGuests,
+      ],
+    },
+    {
+      matcher: "/admin/post-purchase/customers/:id/consent",
+      method: ["GET"],
+      middlewares: [validateParams(AdminCustomerParams), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/customers/:id/consent",
+      method: ["POST"],
+      middlewares: [validateParams(AdminCustomerParams), validateAndTransformBody(AdminRecordConsent)],
+    },
+    {
+      matcher: "/admin/post-purchase/suppressions/:id/lift",
+      method: ["POST"],
+      middlewares: [validateParams(AdminSuppressionParams), validateAndTransformBody(AdminLiftSuppression)],
     },
     {
       matcher: "/admin/post-purchase/flows",

@@ -1,5 +1,6 @@
 import ThankYouEmail, { type ThankYouEmailProps } from "../emails/thank-you"
 import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
+import { UNSUBSCRIBE_PATH } from "../lib/unsubscribe"
 import type { FlowDefinition } from "./types"
 
 const DAY = 24 * 60 * 60
@@ -19,6 +20,8 @@ export const thankYouFlow: FlowDefinition<ThankYouEmailProps> = {
     ...ThankYouEmail.PreviewProps,
     brand,
     storefrontUrl: options.storefrontUrl,
+    // what every marketing email carries; a real one holds the recipient's signed token
+    unsubscribeUrl: `${options.backendUrl.replace(/\/+$/, "")}${UNSUBSCRIBE_PATH}?token=preview`,
   }),
   subject: ({ order, brand }) =>
     `Thank you${order.customer_first_name ? `, ${order.customer_first_name}` : ""}, from all of us at ${brand.name}`,

@@ -47,6 +47,8 @@ export const DEFAULTS = {
   maxDeferralDays: 7,
   /** A flow that waits for the delivery looks again this often while the order has not shipped. */
   deliveryRecheckHours: 6,
+  /** How long an unsubscribe link keeps working (CAN-SPAM asks for at least 30 days). */
+  unsubscribeLinkDays: 90,
   /** Follow-ups one bulk resend or cancel may name. */
   maxBulkFollowups: 1000,
   /** Upper bound for any flow delay an admin can set. */

@@ -21,6 +21,29 @@ const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]
 export const medusaId = (field: string) =>
   z.string().regex(MEDUSA_ID, `${field} must be an id like ppfu_01JDZ9Q4J1K2M3N4P5Q6R7S8T9 (a prefix, "_" and 26 letters and digits)`)
 
+/**
+ * Free text of `min` to `max` characters once trimmed. Checked in a refinement,
+ * so the 400 carries this message (Medusa words a length check itself).
+ */
+export const textBetween = (field: string, min: number, max: number, what: string) =>
+  z
+    .string({ message: `${field} is required: it ${what}` })
+    .trim()
+    .refine((text) => text.length >= min, `${field} ${what} (at least ${min} characters)`)
+    .refine((text) => text.length <= max, `${field} can be at most ${max} characters`)
+
+/** An ISO 8601 date and time with its offset, not in the future (a minute of clock skew allowed). */
+export const pastDateTime = (field: string) =>
+  z.string().superRefine((value, context) => {
+    if (!ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+      context.addIssue({ code: "custom", message: `${field} must be a date and time like 2026-11-26T09:00:00Z` })
+    } else if (Date.parse(value) > Date.now() + 60_000) {
+      context.addIssue({ code: "custom", message: `${field} cannot be in the future` })
+    }
+  })
+
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+
 export const flowKey = (field: string) =>
   z.string().max(64, `${field} is too long`).regex(FLOW_KEY, `${field} must be a flow key like order-confirmation`)
 
@@ -86,4 +109,15 @@ function findControlCharacter(value: unknown, field: string): { field: string; c
     }
   }
   return null
+}
+
+/** A guest's consent is bound to their cart; without one, only a signed-in customer can record consent. */
+export function requireCartForGuests(req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) {
+  const signedIn = !!(req as MedusaRequest & { auth_context?: { actor_id?: string } }).auth_context?.actor_id
+  if (!signedIn && !(req as MedusaRequest<{ cart_id?: string }>).validatedBody?.cart_id) {
+    return next(
+      new MedusaError(MedusaError.Types.INVALID_DATA, "cart_id is required for a guest: consent at checkout is bound to the cart (or sign in)")
+    )
+  }
+  next()
 }

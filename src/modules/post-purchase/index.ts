@@ -9,4 +9,7 @@ export default Module(POST_PURCHASE_MODULE, {
 
 export * from "./types"
 export { ANCHOR_EVENTS } from "./models/followup"
+export { ALL_MARKETING } from "./models/suppression"
+export { CONSENT_SOURCES } from "./models/consent-record"
+export { normalizeEmail, permissionKey, type MarketingPermission } from "./service"
 export type { PluginOptions, PluginOptionsInput } from "./options"

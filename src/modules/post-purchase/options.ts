@@ -46,6 +46,35 @@ const flowOverrideSchema = z
 export const pluginOptionsSchema = z
   .object({
     brand: brandSchema.prefault({}),
+    /**
+     * The public URL of this Medusa server. Links in emails that the plugin answers itself
+     * (unsubscribe) point there, so it must be https in production.
+     */
+    backendUrl: z.url().default("http://localhost:9000"),
+    /**
+     * Keys that sign the links in emails (HMAC-SHA256): the first signs, all verify, so a key can
+     * be rotated by putting a new one first. Required outside development; there is no default.
+     */
+    signingKeys: z
+      .array(
+        z
+          .object({
+            id: z.string().regex(/^[A-Za-z0-9_-]{1,32}$/, "must be 1-32 letters, digits, - or _"),
+            secret: z.string().min(32, "must be at least 32 characters (e.g. openssl rand -hex 32)"),
+          })
+          .strict()
+      )
+      .default([]),
+    /** Who may get marketing email: see the README's "Consent" section. */
+    consent: z
+      .object({
+        /** `opt-in`: only recipients with a consent record; `soft-opt-in`: existing customers until they object. */
+        mode: z.enum(["opt-in", "soft-opt-in"]).default("opt-in"),
+        /** How long an unsubscribe link keeps working. */
+        unsubscribeLinkDays: z.number().int().min(60).max(730).default(DEFAULTS.unsubscribeLinkDays),
+      })
+      .strict()
+      .prefault({}),
     /** Base URL of the storefront; links in emails point there. */
     storefrontUrl: z.url().default("http://localhost:8000"),
     /** Notification Module channel to send on; use your own when the app already has an email provider. */

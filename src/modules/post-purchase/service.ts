@@ -1,11 +1,14 @@
 import type { Context, Logger } from "@medusajs/framework/types"
 import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { ConsentRecord } from "./models/consent-record"
 import { FlowSetting } from "./models/flow-setting"
 import { ANCHOR_EVENTS, Followup } from "./models/followup"
 import { OrderAnchor } from "./models/order-anchor"
 import { ReturnedItem } from "./models/returned-item"
+import { Suppression } from "./models/suppression"
 import { parsePluginOptions, type PluginOptions } from "./options"
 import { longestSendMs } from "./provider-timeouts"
+import { resolveSigningKeys, type SigningKey } from "../../lib/signed-link"
 import type {
   ClaimedFollowup,
   DeliveryProblem,
@@ -28,6 +31,25 @@ type InjectedDependencies = {
 }
 
 const placeholders = (items: unknown[]) => items.map(() => "?").join(", ")
+
+/** Recipients are compared lower-cased and trimmed: mail providers treat addresses so. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase()
+}
+
+/** The key `marketingPermissions` answers under for a recipient of an order. */
+export function permissionKey(email: string, cartId?: string | null): string {
+  return `${normalizeEmail(email)} ${cartId ?? ""}`
+}
+
+export type MarketingPermission = {
+  /** The latest consent that counts, or none. */
+  consent: { granted: boolean; given_at: Date; source: string } | null
+  /** Active suppressions: `all`, or a flow's key. */
+  suppressed: { scope: string; since: Date }[]
+}
+
+type SuppressionSource = "unsubscribe" | "withdrawal" | "admin"
 
 /** `(id, locked_until)` pairs; locked_until is compared at the millisecond precision a JS Date keeps. */
 function leaseMatch(leases: FollowupLease[]) {
@@ -63,16 +85,19 @@ const FOLLOWUP_COLUMNS = [
   "metadata",
 ] as const
 
-/** Follow-ups, flow settings, order anchors and returned items; CRUD comes from MedusaService. */
+/** Follow-ups, flow settings, order anchors, returned items, consent and suppressions; CRUD comes from MedusaService. */
 export default class PostPurchaseModuleService extends MedusaService({
   Followup,
   FlowSetting,
   OrderAnchor,
   ReturnedItem,
+  ConsentRecord,
+  Suppression,
 }) {
   protected readonly options_: PluginOptions
   protected readonly longestSendMs_: number
   protected readonly manager_: InjectedDependencies["manager"]
+  protected readonly signingKeys_: SigningKey[]
 
   constructor(container: InjectedDependencies, options: unknown) {
     // @ts-ignore MedusaService takes the container and module declaration as they come
@@ -80,6 +105,25 @@ export default class PostPurchaseModuleService extends MedusaService({
     this.options_ = parsePluginOptions(options)
     this.longestSendMs_ = longestSendMs(this.options_)
     this.manager_ = container.manager
+    const signing = resolveSigningKeys(this.options_.signingKeys)
+    this.signingKeys_ = signing.keys
+    // a module booted on its own (module tests) has no logger
+    const logger = container.logger ?? console
+    if (signing.ephemeral) {
+      logger.warn(
+        'post-purchase: no "signingKeys" option, so unsubscribe links are signed with a key that lasts until this process stops (fine in development, refused in production)'
+      )
+    }
+    if (!this.options_.backendUrl.startsWith("https://") && !signing.ephemeral) {
+      logger.warn(
+        `post-purchase: "backendUrl" is ${this.options_.backendUrl}; mail clients offer one-click unsubscribe only for https links`
+      )
+    }
+  }
+
+  /** The keys links in emails are signed with; the first signs. */
+  getSigningKeys(): SigningKey[] {
+    return this.signingKeys_
   }
 
   /** The validated plugin options. */
@@ -215,6 +259,98 @@ export default class PostPurchaseModuleService extends MedusaService({
       [now, ...emails, ...flows, ...exclude, since, now]
     )
     return new Map(rows.map((row) => [row.email, new Date(row.at)]))
+  }
+
+  /**
+   * What stands in the way of marketing email to each recipient, as of now:
+   * their latest consent (a guest's checkout consent counts for the order its
+   * cart became, even before it is bound to the address), and their active
+   * suppressions. Emails are compared lower-cased.
+   */
+  async marketingPermissions(
+    recipients: { email: string; cart_id?: string | null }[]
+  ): Promise<Map<string, MarketingPermission>> {
+    const emails = [...new Set(recipients.map((r) => normalizeEmail(r.email)))]
+    const carts = [...new Set(recipients.map((r) => r.cart_id).filter((id): id is string => !!id))]
+    const permissions = new Map<string, MarketingPermission>()
+    if (!emails.length) {
+      return permissions
+    }
+    const [consents, suppressions]: [any[], any[]] = await Promise.all([
+      this.manager_.execute(
+        `SELECT email, cart_id, granted, given_at, source FROM pp_consent_record
+         WHERE deleted_at IS NULL AND (email IN (${placeholders(emails)}) ${carts.length ? `OR cart_id IN (${placeholders(carts)})` : ""})`,
+        [...emails, ...carts]
+      ),
+      this.manager_.execute(
+        `SELECT email, scope, created_at FROM pp_suppression
+         WHERE deleted_at IS NULL AND lifted_at IS NULL AND email IN (${placeholders(emails)})`,
+        emails
+      ),
+    ])
+    for (const recipient of recipients) {
+      const email = normalizeEmail(recipient.email)
+      const key = permissionKey(recipient.email, recipient.cart_id)
+      const latest = consents
+        .filter((c) => c.email === email || (recipient.cart_id && c.cart_id === recipient.cart_id))
+        .sort((a, b) => new Date(b.given_at).getTime() - new Date(a.given_at).getTime())[0]
+      permissions.set(key, {
+        consent: latest ? { granted: latest.granted, given_at: new Date(latest.given_at), source: latest.source } : null,
+        suppressed: suppressions
+          .filter((s) => s.email === email)
+          .map((s) => ({ scope: s.scope, since: new Date(s.created_at) })),
+      })
+    }
+    return permissions
+  }
+
+  /**
+   * Binds a guest's checkout consents, waiting for their cart to become an
+   * order, to that order and its address. Returns the records bound.
+   */
+  async bindCheckoutConsent(
+    cartId: string,
+    order: { order_id: string; email: string; customer_id: string | null }
+  ): Promise<{ id: string; granted: boolean }[]> {
+    return await this.manager_.execute(
+      `UPDATE pp_consent_record SET order_id = ?, email = ?, customer_id = COALESCE(customer_id, ?), updated_at = now()
+       WHERE cart_id = ? AND email IS NULL AND deleted_at IS NULL
+       RETURNING id, granted`,
+      [order.order_id, normalizeEmail(order.email), order.customer_id, cartId]
+    )
+  }
+
+  /**
+   * Lifts the given suppressions that are still active, under the row's own
+   * check, so two admins lifting at once cannot overwrite each other's who and
+   * why. Returns the ids lifted.
+   */
+  async liftSuppressions(ids: string[], lift: { lifted_by: string; reason: string }): Promise<string[]> {
+    if (!ids.length) {
+      return []
+    }
+    const lifted: { id: string }[] = await this.manager_.execute(
+      `UPDATE pp_suppression SET lifted_at = now(), lifted_by = ?, lift_reason = ?, updated_at = now()
+       WHERE id IN (${placeholders(ids)}) AND lifted_at IS NULL AND deleted_at IS NULL
+       RETURNING id`,
+      [lift.lifted_by, lift.reason, ...ids]
+    )
+    return lifted.map((row) => row.id)
+  }
+
+  /** Adds suppressions unless the recipient already has an active one for the scope; returns the ids added. */
+  async addSuppressions(rows: { email: string; scope: string; source: SuppressionSource; reason: string }[]): Promise<string[]> {
+    if (!rows.length) {
+      return []
+    }
+    const inserted: { id: string }[] = await this.manager_.execute(
+      `INSERT INTO pp_suppression (id, email, scope, source, reason, created_at, updated_at)
+       VALUES ${rows.map(() => "(?, ?, ?, ?, ?, now(), now())").join(", ")}
+       ON CONFLICT (email, scope) WHERE lifted_at IS NULL AND deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      rows.flatMap((row) => [generateEntityId(undefined, "ppsu"), normalizeEmail(row.email), row.scope, row.source, row.reason])
+    )
+    return inserted.map((row) => row.id)
   }
 
   /** When the plugin first recorded an anchor in this database; the reconciliation never looks before it. */

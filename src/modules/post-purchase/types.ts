@@ -1,6 +1,8 @@
 import type { InferTypeOf } from "@medusajs/framework/types"
 import type { Followup } from "./models/followup"
+import type { ConsentRecord } from "./models/consent-record"
 import type { FlowSetting } from "./models/flow-setting"
+import type { Suppression } from "./models/suppression"
 import type { OrderAnchor } from "./models/order-anchor"
 import type { ReturnedItem } from "./models/returned-item"
 
@@ -8,6 +10,8 @@ export type FollowupDTO = InferTypeOf<typeof Followup>
 export type FlowSettingDTO = InferTypeOf<typeof FlowSetting>
 export type OrderAnchorDTO = InferTypeOf<typeof OrderAnchor>
 export type ReturnedItemDTO = InferTypeOf<typeof ReturnedItem>
+export type ConsentRecordDTO = InferTypeOf<typeof ConsentRecord>
+export type SuppressionDTO = InferTypeOf<typeof Suppression>
 export type FollowupStatus = FollowupDTO["status"]
 export type OrderAnchorKind = OrderAnchorDTO["anchor"]
 
@@ -45,3 +49,9 @@ export type DeliveryProblem = {
   /** After this the follow-ups fail (`dispatch.configErrorRetryHours`). */
   retry_until: Date
 }
+
+/** A consent statement to record; the email is lower-cased when written. */
+export type NewConsentRecord = Pick<
+  ConsentRecordDTO,
+  "email" | "customer_id" | "cart_id" | "order_id" | "granted" | "source" | "wording" | "url" | "recorded_by"
+> & { given_at?: Date | string }

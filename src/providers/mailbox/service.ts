@@ -45,6 +45,8 @@ export class MailboxNotificationProviderService extends AbstractNotificationProv
             to: notification.to,
             from: notification.from ?? null,
             subject: notification.content?.subject ?? null,
+            // extra message headers, as a real provider would send them (List-Unsubscribe on marketing email)
+            headers: (notification.provider_data as { headers?: Record<string, string> } | undefined)?.headers ?? {},
             channel: notification.channel,
             template: notification.template,
             data: notification.data ?? null,

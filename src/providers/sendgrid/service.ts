@@ -189,6 +189,7 @@ export class SendgridNotificationProviderService extends AbstractNotificationPro
     const providerData = (notification.provider_data ?? {}) as {
       custom_args?: Record<string, string>
       categories?: string[]
+      headers?: Record<string, string>
     }
     const categories = [...(this.options_.categories ?? []), ...(providerData.categories ?? [])]
 
@@ -202,6 +203,7 @@ export class SendgridNotificationProviderService extends AbstractNotificationPro
         text: content.text || undefined,
         categories: categories.length ? categories : undefined,
         customArgs: providerData.custom_args,
+        headers: providerData.headers,
       })
       const messageId = response.headers["x-message-id"]
       return { id: Array.isArray(messageId) ? messageId[0] : messageId }

@@ -7,12 +7,14 @@ import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusaj
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderEmail } from "../../emails/render"
 import { DISPATCH_ORDER_FIELDS, findFlow, FLOWS, loadFlowSettings, type FlowDefinition, type LoadedOrder } from "../../flows"
+import { withoutPermission } from "../../lib/consent"
 import { DEFAULTS } from "../../lib/defaults"
 import { DELIVERY_ORDER_FIELDS, deliveryWait } from "../../lib/delivery-estimate"
 import { parseDeliveryError, providerErrorMessage, type DeliveryFailure } from "../../lib/delivery-error"
 import { notificationsByKey, type NotificationService } from "../../lib/notifications"
 import { RETURN_ORDER_FIELDS, returnStatus } from "../../lib/returns"
 import { earliestSend, frequencyCapWait, heldTooLong, type Wait } from "../../lib/send-window"
+import { unsubscribeHeaders, unsubscribeUrl } from "../../lib/unsubscribe"
 import {
   failedOutcome,
   heldOutcome,
@@ -22,7 +24,7 @@ import {
   skippedOutcome,
   type Outcome,
 } from "../../lib/outcomes"
-import { POST_PURCHASE_MODULE, type ClaimedFollowup } from "../../modules/post-purchase"
+import { permissionKey, POST_PURCHASE_MODULE, type ClaimedFollowup } from "../../modules/post-purchase"
 import type { PluginOptions } from "../../modules/post-purchase/options"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
@@ -294,7 +296,9 @@ async function settleReclaimed(batch: DispatchBatch): Promise<ClaimedFollowup[]>
 }
 
 /** The order fields the dispatcher reads on top of the flows' own. */
-const ORDER_FIELDS = [...new Set([...DISPATCH_ORDER_FIELDS, "id", "status", "email", ...RETURN_ORDER_FIELDS, ...DELIVERY_ORDER_FIELDS])]
+const ORDER_FIELDS = [
+  ...new Set([...DISPATCH_ORDER_FIELDS, "id", "status", "email", "cart.id", ...RETURN_ORDER_FIELDS, ...DELIVERY_ORDER_FIELDS]),
+]
 
 /**
  * Decides, per follow-up, whether it goes out now, as things stand at send
@@ -324,9 +328,13 @@ async function decideWhatGoesOut(
   const ordersById = new Map((orders as LoadedOrder[]).map((order) => [order.id, order]))
   const now = batch.now()
   const marketingFlows = FLOWS.filter((flow) => flow.category === "marketing").map((flow) => flow.key)
+  const marketingRows = followups.filter((f) => marketingFlows.includes(f.flow))
+  const permissions = await batch.service.marketingPermissions(
+    marketingRows.map((f) => ({ email: f.email, cart_id: ordersById.get(f.order_id)?.cart?.id ?? null }))
+  )
   const lastMarketing = options.frequencyCap.enabled
     ? await batch.service.lastMarketingSends({
-        emails: [...new Set(followups.filter((f) => marketingFlows.includes(f.flow)).map((f) => f.email))],
+        emails: [...new Set(marketingRows.map((f) => f.email))],
         flows: marketingFlows,
         exclude: followups.map((f) => f.id),
         since: new Date(now.getTime() - options.frequencyCap.windowHours * 60 * 60 * 1000),
@@ -354,7 +362,9 @@ async function decideWhatGoesOut(
               ? "Every item of the order was returned"
               : returns === "returning"
                 ? "Every item of the order is being returned"
-                : null
+                : marketing
+                  ? withoutPermission(permissions.get(permissionKey(followup.email, order.cart?.id)), options.consent.mode, flow)
+                  : null
     if (skipReason) {
       skipped.push(skippedOutcome(followup.id, skipReason))
       continue
@@ -407,9 +417,14 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
   const unrenderable: Outcome[] = []
   for (const { followup, flow, order } of chunk) {
     try {
-      const props = flow.buildProps({ order, options, brand: options.brand })
+      // every marketing email carries its recipient's unsubscribe link, in the footer and the headers
+      const unsubscribe =
+        flow.category === "marketing"
+          ? unsubscribeUrl({ email: followup.email, flow: flow.key }, options, batch.service.getSigningKeys(), batch.now())
+          : null
+      const props = { ...flow.buildProps({ order, options, brand: options.brand }), ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}) }
       const content = { subject: flow.subject(props), ...(await renderEmail(flow.template(props))) }
-      ready.push({ followup, notification: notificationFor(followup, order, content, options) })
+      ready.push({ followup, notification: notificationFor(followup, order, content, options, unsubscribe) })
     } catch (e) {
       unrenderable.push(
         batch.afterFailure(followup, { kind: "permanent", message: `The email could not be rendered: ${(e as Error).message}` })
@@ -505,7 +520,8 @@ function notificationFor(
   followup: ClaimedFollowup,
   order: LoadedOrder,
   content: { subject: string; html: string; text: string },
-  options: PluginOptions
+  options: PluginOptions,
+  unsubscribe: string | null
 ): CreateNotificationDTO {
   return {
     to: followup.email,
@@ -523,6 +539,8 @@ function notificationFor(
     provider_data: {
       custom_args: { pp_followup_id: followup.id, pp_flow: followup.flow },
       categories: [`pp-${followup.flow}`],
+      // RFC 8058 one-click unsubscribe, on marketing email only; the providers pass them on as they are
+      ...(unsubscribe ? { headers: unsubscribeHeaders(unsubscribe) } : {}),
     },
     trigger_type: "pp-followup",
     resource_id: followup.id,

@@ -3,7 +3,8 @@ import { FLOW_ANCHORS, type FlowAnchor } from "../../../flows"
 import { DEFAULTS } from "../../../lib/defaults"
 import type { FollowupStatus } from "../../../modules/post-purchase"
 import { FOLLOWUP_STATUSES } from "../../../modules/post-purchase/models/followup"
-import { flowKey, medusaId } from "../../utils/input-guards"
+import { flowKey, medusaId, pastDateTime, textBetween } from "../../utils/input-guards"
+import { consentStatement } from "../../store/post-purchase/validators"
 
 export const AdminFlowParams = z.object({ key: flowKey("key") })
 
@@ -77,3 +78,24 @@ export const AdminFollowupIds = z
   })
   .strict()
 export type AdminFollowupIdsType = z.infer<typeof AdminFollowupIds>
+
+export const AdminCustomerParams = z.object({ id: medusaId("id") })
+export const AdminSuppressionParams = z.object({ id: medusaId("id") })
+
+/** Consent an admin records for a customer: given or withdrawn offline, or from an import. */
+export const AdminRecordConsent = z
+  .object({
+    granted: consentStatement.granted,
+    wording: textBetween("wording", 10, 2000, "must say how and where it was given, e.g. the paper form's text"),
+    source: z.enum(["admin", "import"], { message: "source must be admin or import" }).default("admin"),
+    given_at: pastDateTime("given_at").optional(),
+  })
+  .strict()
+export type AdminRecordConsentType = z.infer<typeof AdminRecordConsent>
+
+export const AdminLiftSuppression = z
+  .object({
+    reason: textBetween("reason", 3, 500, "must say why the suppression is lifted"),
+  })
+  .strict()
+export type AdminLiftSuppressionType = z.infer<typeof AdminLiftSuppression>

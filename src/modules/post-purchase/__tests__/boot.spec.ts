@@ -24,6 +24,27 @@ describe("booting the module", () => {
     )
   })
 
+  it("stops outside development without signingKeys, naming the option; a key of 32 characters or more lets it start", async () => {
+    const nodeEnv = process.env.NODE_ENV
+    process.env.NODE_ENV = "production"
+    try {
+      await expect(boot({})).rejects.toThrow('option "signingKeys" is required when NODE_ENV is "production"')
+      await expect(boot({ signingKeys: [{ id: "k1", secret: "short" }] })).rejects.toThrow(
+        'invalid option "signingKeys.0.secret": must be at least 32 characters'
+      )
+      const { medusaApp, shutdown } = await boot({ signingKeys: [{ id: "k1", secret: "0123456789abcdef0123456789abcdef" }] })
+      try {
+        expect(medusaApp.sharedContainer!.resolve(POST_PURCHASE_MODULE).getSigningKeys()).toEqual([
+          { id: "k1", secret: "0123456789abcdef0123456789abcdef" },
+        ])
+      } finally {
+        await shutdown()
+      }
+    } finally {
+      process.env.NODE_ENV = nodeEnv
+    }
+  })
+
   it("starts with valid options and exposes them, defaults filled in", async () => {
     const { medusaApp, shutdown } = await boot({ brand: { name: "Acme" }, dispatch: { batchSize: 50 } })
     try {

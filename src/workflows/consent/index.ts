@@ -1,0 +1,4 @@
+export * from "./bind-checkout-consent"
+export * from "./lift-suppression"
+export * from "./record-consent"
+export * from "./unsubscribe"

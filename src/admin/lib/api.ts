@@ -1,6 +1,7 @@
 import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
 import type {
+  CustomerConsentResponse,
   DeliveryStatus,
   FlowListResponse,
   FlowPreview,
@@ -11,6 +12,8 @@ import type {
   FollowupResponse,
   FollowupsResponse,
   FollowupView,
+  RecordConsentBody,
+  SuppressionResponse,
 } from "./types"
 
 const BASE = "/admin/post-purchase"
@@ -23,6 +26,8 @@ export const queryKeys = {
   followupList: (query: FollowupListQuery) => ["pp-followups", "list", query] as const,
   orderFollowups: (orderId: string) => ["pp-followups", "order", orderId] as const,
   deliveryStatus: ["pp-delivery-status"] as const,
+  customerConsent: (customerId: string) => ["pp-customer-consent", customerId] as const,
+  users: (ids: string[]) => ["pp-users", ids] as const,
 }
 
 /** The API answers errors with `{ type, message }`; the SDK puts that message on the thrown error. */
@@ -152,4 +157,53 @@ export const useDeliveryStatus = () =>
     queryKey: queryKeys.deliveryStatus,
     queryFn: () => sdk.client.fetch<DeliveryStatus>(`${BASE}/delivery-status`),
     refetchInterval: DELIVERY_STATUS_POLL_MS,
+  })
+
+// Marketing consent
+
+/** A customer's consent to marketing email: whether it may go out now, the history and the suppressions. */
+export const useCustomerConsent = (customerId: string) =>
+  useQuery({
+    queryKey: queryKeys.customerConsent(customerId),
+    queryFn: () =>
+      sdk.client.fetch<CustomerConsentResponse>(`${BASE}/customers/${encodeURIComponent(customerId)}/consent`),
+  })
+
+/** Records consent given or withdrawn offline, or from an import, as the signed-in admin. */
+export const useRecordConsent = (customerId: string) => {
+  const queryClient = useQueryClient()
+
+  return useMutation({
+    mutationFn: (body: RecordConsentBody) =>
+      sdk.client.fetch<CustomerConsentResponse>(`${BASE}/customers/${encodeURIComponent(customerId)}/consent`, {
+        method: "POST",
+        body,
+      }),
+    // the answer is the customer's whole consent view, as the widget shows it
+    onSuccess: (data) => queryClient.setQueryData(queryKeys.customerConsent(customerId), data),
+  })
+}
+
+/** Lifts one suppression with the admin's reason; resolves once the customer's consent is loaded again. */
+export const useLiftSuppression = (customerId: string) => {
+  const queryClient = useQueryClient()
+
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      sdk.client.fetch<SuppressionResponse>(`${BASE}/suppressions/${encodeURIComponent(id)}/lift`, {
+        method: "POST",
+        body: { reason },
+      }),
+    // also when it failed: "already lifted" means the widget shows an old state
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.customerConsent(customerId) }),
+  })
+}
+
+/** The admins these ids name, for "recorded by"; an id the list does not return is shown as it is. */
+export const useUsers = (ids: string[]) =>
+  useQuery({
+    queryKey: queryKeys.users(ids),
+    queryFn: () => sdk.admin.user.list({ id: ids, limit: ids.length, fields: "id,email,first_name,last_name" }),
+    enabled: ids.length > 0,
+    staleTime: 5 * 60_000,
   })

@@ -106,3 +106,78 @@ export interface DeliveryStatus {
   /** Follow-ups that failed for good and wait for an admin to resend or cancel them. */
   failed: number
 }
+
+// Marketing consent
+
+/** `opt-in`: marketing email only to recipients who agreed; `soft-opt-in`: existing customers until they object. */
+export type ConsentMode = "opt-in" | "soft-opt-in"
+
+/** The customer's latest consent statement: given, withdrawn, or none at all. */
+export type ConsentStatus = "granted" | "withdrawn" | "none"
+
+export type ConsentSource = "checkout" | "account" | "admin" | "import" | "unsubscribe"
+
+/** The sources an admin can record consent from. */
+export type AdminConsentSource = Extract<ConsentSource, "admin" | "import">
+
+export type SuppressionSource = "unsubscribe" | "withdrawal" | "admin"
+
+/** One consent statement, kept as proof; never changed afterwards. */
+export interface ConsentRecordView {
+  id: string
+  email: string | null
+  granted: boolean
+  source: ConsentSource
+  /** The text shown next to the checkbox, or the admin's account of how it was given. */
+  wording: string
+  /** The storefront page it was given on. */
+  url: string | null
+  /** "customer:cus_…", "guest", "user:user_…" (an admin) or "recipient" (an email's link). */
+  recorded_by: string
+  given_at: string
+  order_id: string | null
+  created_at: string
+}
+
+export interface SuppressionView {
+  id: string
+  /** "all" marketing email, or one flow's key. */
+  scope: string
+  source: SuppressionSource
+  reason: string
+  created_at: string
+  lifted_at: string | null
+  lifted_by: string | null
+  lift_reason: string | null
+}
+
+export interface CustomerConsent {
+  email: string | null
+  mode: ConsentMode
+  status: ConsentStatus
+  /** Whether marketing email may go to the customer now. */
+  marketing_allowed: boolean
+  /** Why not, when it may not. */
+  reason: string | null
+  /** Newest first. */
+  records: ConsentRecordView[]
+  suppressions: SuppressionView[]
+}
+
+export interface CustomerConsentResponse {
+  consent: CustomerConsent
+}
+
+/** Consent an admin records: given or withdrawn offline, or from an import. */
+export interface RecordConsentBody {
+  granted: boolean
+  /** How and where it was given, 10 to 2000 characters. */
+  wording: string
+  source?: AdminConsentSource
+  /** When it was given, if not now; never in the future. */
+  given_at?: string
+}
+
+export interface SuppressionResponse {
+  suppression: SuppressionView
+}

@@ -12,6 +12,7 @@ import {
   shipFulfillment,
   type SeededStore,
 } from "../../scripts/fixtures/store"
+import { reconcile } from "../../src/lib/reconcile"
 import {
   DAY_MS,
   dispatch,
@@ -239,6 +240,60 @@ medusaIntegrationTestRunner({
         ["order-confirmation", "placed"],
         ["thank-you", "placed"],
       ])
+    })
+
+    it("makes good a missed shipment and a missed delivery in the reconciliation, as their subscribers would have", async () => {
+      const container = getContainer()
+      await thankYouAfterDelivery()
+      const service = followupService(container)
+      const orderId = await placeOrder(container, store)
+      await followupsOf(container, orderId, 1)
+      const fulfillmentId = await fulfillOrder(container, orderId)
+
+      /** The next `anchor` event's subscriber fails (a database blip), so its workflow rolls back. */
+      const failOn = (anchor: string) => {
+        const original = service.recordOrderAnchors.bind(service)
+        return jest.spyOn(service, "recordOrderAnchors").mockImplementation(async (anchors) => {
+          if (anchors.some((a) => a.anchor === anchor)) {
+            throw new Error("Connection terminated unexpectedly")
+          }
+          return original(anchors)
+        })
+      }
+      const thankYous = () => service.listFollowups({ order_id: orderId, flow: "thank-you" })
+
+      const shipmentFails = failOn("shipped")
+      await shipFulfillment(container, orderId, fulfillmentId)
+      await waitFor(async () => shipmentFails.mock.calls.some(([anchors]) => anchors.some((a) => a.anchor === "shipped")), "the shipment's subscriber")
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      shipmentFails.mockRestore()
+      expect(await thankYous()).toHaveLength(0)
+
+      const tenMinutesOn = () => new Date(Date.now() + 10 * 60_000)
+      const first = await reconcile(container, tenMinutesOn())
+      expect(first.tracked).toEqual([`shipment_created ${fulfillmentId}`])
+      const { shipped_at } = await fulfillmentTimes(fulfillmentId)
+      const [estimated] = await thankYous()
+      expect([estimated.anchor_event, new Date(estimated.send_at).getTime()]).toEqual(["delivery.estimated", shipped_at + 3 * DAY_MS])
+
+      const deliveryFails = failOn("delivered")
+      await deliverFulfillment(container, orderId, fulfillmentId)
+      await waitFor(async () => deliveryFails.mock.calls.some(([anchors]) => anchors.some((a) => a.anchor === "delivered")), "the delivery's subscriber")
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      deliveryFails.mockRestore()
+      expect((await thankYous())[0].anchor_event).toBe("delivery.estimated")
+
+      const second = await reconcile(container, tenMinutesOn())
+      expect(second.tracked).toEqual([`delivery_created ${fulfillmentId}`])
+      const { delivered_at } = await fulfillmentTimes(fulfillmentId)
+      const [delivered] = await thankYous()
+      expect([delivered.id, delivered.anchor_event, new Date(delivered.send_at).getTime()]).toEqual([
+        estimated.id,
+        "delivery.created",
+        delivered_at + DAY_MS,
+      ])
+      // done once: the next pass finds nothing
+      expect((await reconcile(container, tenMinutesOn())).fulfillment_events).toEqual([])
     })
 
     describe("returns", () => {

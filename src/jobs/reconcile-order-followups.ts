@@ -1,17 +1,20 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { RECONCILE_CRON } from "../lib/defaults"
-import { reconcileOrderFollowupsWorkflow } from "../workflows/reconcile-order-followups"
+import { reconcile } from "../lib/reconcile"
 
-/** Schedules recent orders whose order.placed was missed, and says so. */
+/** Makes good the order, shipment and delivery events the plugin missed, and says so. */
 export default async function reconcileOrderFollowupsJob(container: MedusaContainer) {
-  const { result } = await reconcileOrderFollowupsWorkflow(container).run({ input: {} })
+  const result = await reconcile(container)
+  const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   if (result.order_ids.length) {
-    const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     logger.warn(
       `post-purchase: scheduled ${result.followup_ids.length} follow-ups for ${result.order_ids.length} orders ` +
         `whose order.placed was missed: ${result.order_ids.join(", ")}`
     )
+  }
+  if (result.tracked.length) {
+    logger.warn(`post-purchase: made good ${result.tracked.length} missed fulfillment events: ${result.tracked.join(", ")}`)
   }
 }
 

@@ -55,13 +55,11 @@ export const findUnscheduledOrdersStep = createStep(
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { reconcile } = service.getOptions()
-    const baseline = await service.earliestAnchorAt()
-    if (!baseline) {
+    const window = await reconcileWindow(service, input.now)
+    if (!window) {
       return new StepResponse([] as UnscheduledOrder[])
     }
-    const now = await service.databaseNow(input.now ? new Date(input.now) : undefined)
-    const since = Math.max(now.getTime() - reconcile.lookbackHours * HOUR_MS, baseline.getTime())
-    const until = now.getTime() - reconcile.graceMinutes * 60 * 1000
+    const { since, until, baseline } = window
 
     const found: UnscheduledOrder[] = []
     for (let skip = 0; found.length < DEFAULTS.reconcileBatchSize; skip += PAGE) {
@@ -80,7 +78,7 @@ export const findUnscheduledOrdersStep = createStep(
             (order.cart?.id || reconcile.ordersWithoutCart) &&
             placed_at.getTime() >= since &&
             placed_at.getTime() <= until &&
-            new Date(order.created_at).getTime() >= baseline.getTime()
+            new Date(order.created_at).getTime() >= baseline
         )
       const anchored = new Set(
         candidates.length
@@ -104,6 +102,29 @@ export const findUnscheduledOrdersStep = createStep(
     return new StepResponse(found)
   }
 )
+
+/**
+ * What the reconciliation looks at, in ms: from `lookbackHours` ago, but never
+ * before the plugin's first recorded anchor (`baseline`), until `graceMinutes`
+ * ago (younger events are left to their subscribers). Null before the plugin
+ * has recorded anything.
+ */
+export async function reconcileWindow(
+  service: PostPurchaseModuleService,
+  nowOverride?: string | Date
+): Promise<{ since: number; until: number; baseline: number } | null> {
+  const { reconcile } = service.getOptions()
+  const baseline = await service.earliestAnchorAt()
+  if (!baseline) {
+    return null
+  }
+  const now = await service.databaseNow(nowOverride ? new Date(nowOverride) : undefined)
+  return {
+    since: Math.max(now.getTime() - reconcile.lookbackHours * HOUR_MS, baseline.getTime()),
+    until: now.getTime() - reconcile.graceMinutes * 60 * 1000,
+    baseline: baseline.getTime(),
+  }
+}
 
 function placedAt(order: OrderRow): Date {
   return new Date(order.cart?.id ? order.created_at : order.updated_at)

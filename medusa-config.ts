@@ -86,5 +86,8 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/notification",
       options: { providers: [emailProvider] },
     },
+    // Medusa's Translation module (behind a feature flag in 2.21): product titles in emails come in the customer's language
+    ...(process.env.MEDUSA_FF_TRANSLATION === "true" ? [{ resolve: "@medusajs/medusa/translation" }] : []),
   ],
+  featureFlags: { translation: process.env.MEDUSA_FF_TRANSLATION === "true" },
 })

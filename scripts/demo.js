@@ -101,10 +101,16 @@ async function main() {
     )
     await admin("/admin/post-purchase/flows/thank-you", { delay_seconds: DEMO_THANK_YOU_DELAY_SECONDS })
 
-    step("Placing orders through the Store API: Anna ticks \"send me news\" at checkout, Ben does not")
-    const anna = await checkout(store, { email: store.customer.email, first_name: "Anna", items: [[0, 1], [3, 2]], consent: true })
-    const ben = await checkout(store, { email: "ben@example.com", first_name: "Ben", items: [[2, 1], [4, 1]] })
-    for (const [order, note] of [[anna, "consent at checkout"], [ben, "no consent"]]) {
+    step("Placing orders through the Store API: Anna shops in Dutch and ticks \"send me news\" at checkout, Ben shops in English and does not")
+    const anna = await checkout(store, {
+      email: store.customer.email,
+      first_name: "Anna",
+      items: [[0, 1], [3, 2]],
+      consent: true,
+      locale: "nl-NL",
+    })
+    const ben = await checkout(store, { email: "ben@example.com", first_name: "Ben", items: [[2, 1], [4, 1]], locale: "en-GB" })
+    for (const [order, note] of [[anna, "nl-NL, consent at checkout"], [ben, "en-GB, no consent"]]) {
       console.log(`  order #${order.display_id} for ${order.email}: ${order.items.length} items, €${Number(order.total).toFixed(2)} (${note})`)
     }
     const shown = [anna, ben]
@@ -119,7 +125,7 @@ async function main() {
       body: "List-Unsubscribe=One-Click",
     })
     console.log(`  POST ${listUnsubscribe.slice(0, 60)}… → ${unsubscribed.status}`)
-    const annaAgain = await checkout(store, { email: store.customer.email, first_name: "Anna", items: [[1, 1]] })
+    const annaAgain = await checkout(store, { email: store.customer.email, first_name: "Anna", items: [[1, 1]], locale: "nl-NL" })
     console.log(`  order #${annaAgain.display_id} for ${annaAgain.email}: her thank-you will be skipped (unsubscribed)`)
     shown.push(annaAgain)
 
@@ -139,6 +145,7 @@ async function main() {
         order: `#${f.order}`,
         flow: f.flow,
         to: f.email,
+        language: f.locale,
         status: f.status,
         due: time(f.send_at),
         sent: time(f.sent_at),
@@ -215,7 +222,11 @@ async function checkout(store, buyer) {
     country_code: "nl",
   }
   const items = buyer.items.map(([variant, quantity]) => ({ variant_id: store.variants[variant].id, quantity }))
-  const { cart } = await call("/store/carts", { key, body: { region_id: store.region_id, email: buyer.email, items } })
+  const { cart } = await call("/store/carts", {
+    key,
+    // the storefront's language, kept on the order: the emails are written in it
+    body: { region_id: store.region_id, email: buyer.email, items, ...(buyer.locale ? { locale: buyer.locale } : {}) },
+  })
   await call(`/store/carts/${cart.id}`, { key, body: { shipping_address: address, billing_address: address } })
   await call(`/store/carts/${cart.id}/shipping-methods`, { key, body: { option_id: store.shipping_option_id } })
   if (buyer.consent) {

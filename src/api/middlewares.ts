@@ -9,9 +9,10 @@ import {
   AdminFollowupParams,
   AdminListFollowups,
   AdminNoQuery,
+  AdminPreviewQuery,
   AdminUpdateFlow,
 } from "./admin/post-purchase/validators"
-import { StoreRecordConsent } from "./store/post-purchase/validators"
+import { StoreRecordConsent, StoreSetPreferences } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
@@ -44,6 +45,26 @@ export default defineMiddlewares({
         validateAndTransformBody(StoreRecordConsent),
         requireCartForGuests,
       ],
+    },
+    {
+      matcher: "/store/post-purchase/preferences",
+      method: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
+      matcher: "/store/post-purchase/preferences",
+      method: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSetPreferences)],
+    },
+    {
+      matcher: "/admin/post-purchase/customers/:id/preferences",
+      method: ["GET"],
+      middlewares: [validateParams(AdminCustomerParams), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/customers/:id/preferences",
+      method: ["POST"],
+      middlewares: [validateParams(AdminCustomerParams), validateAndTransformBody(StoreSetPreferences)],
     },
     {
       matcher: "/admin/post-purchase/customers/:id/consent",
@@ -88,7 +109,7 @@ export default defineMiddlewares({
     {
       matcher: "/admin/post-purchase/flows/:key/preview",
       method: ["GET"],
-      middlewares: [validateParams(AdminFlowParams), validateAndTransformQuery(AdminNoQuery, {})],
+      middlewares: [validateParams(AdminFlowParams), validateAndTransformQuery(AdminPreviewQuery, {})],
     },
     {
       matcher: "/admin/post-purchase/followups",

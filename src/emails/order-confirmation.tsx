@@ -1,12 +1,12 @@
 import { Column, Heading, Row, Section, Text } from "@react-email/components"
 import { AddressBlock } from "./components/address-block"
 import { CtaButton } from "./components/button"
-import { formatDate, greetingName } from "./components/format"
+import { greetingValues } from "./components/format"
 import { Layout } from "./components/layout"
 import { OrderItems } from "./components/order-items"
 import { ReturnsPolicyBlock } from "./components/returns-policy-block"
 import { heading, paragraph, small, subheading } from "./components/styles"
-import { sampleBrand, sampleOrder, sampleStorefrontUrl } from "./sample-data"
+import { sampleBrand, sampleI18n, sampleOrder, sampleStorefrontUrl } from "./sample-data"
 import type { OrderEmailProps, ReturnsPolicyProps } from "./types"
 
 export interface OrderConfirmationEmailProps extends OrderEmailProps {
@@ -15,33 +15,34 @@ export interface OrderConfirmationEmailProps extends OrderEmailProps {
 }
 
 /** Sent right after the order is placed: what was ordered, what it cost, where it goes. */
-export function OrderConfirmationEmail({ brand, order, storefrontUrl, returnsPolicy }: OrderConfirmationEmailProps) {
+export function OrderConfirmationEmail({ brand, order, storefrontUrl, returnsPolicy, i18n }: OrderConfirmationEmailProps) {
+  const { t } = i18n
   return (
-    <Layout brand={brand} preview={`Order #${order.display_id} is confirmed`}>
+    <Layout brand={brand} i18n={i18n} preview={t("confirmation.preview", { orderNumber: order.display_id })}>
       <Heading as="h1" style={heading}>
-        {`Thanks for your order, ${greetingName(order)}!`}
+        {t("confirmation.heading", greetingValues(order))}
       </Heading>
-      <Text style={paragraph}>
-        {"We’ve received your order and are getting it ready. Here’s a summary for your records."}
-      </Text>
+      <Text style={paragraph}>{t("confirmation.intro")}</Text>
       <Section style={{ margin: "0 0 16px" }}>
         <Row>
           <Column>
-            <Text style={small}>Order number</Text>
+            <Text style={small}>{t("confirmation.orderNumber")}</Text>
             <Text style={{ ...subheading, margin: 0 }}>{`#${order.display_id}`}</Text>
           </Column>
           <Column align="right">
-            <Text style={small}>Order date</Text>
-            <Text style={{ ...subheading, margin: 0 }}>{formatDate(order.created_at)}</Text>
+            <Text style={small}>{t("confirmation.orderDate")}</Text>
+            <Text style={{ ...subheading, margin: 0 }}>{i18n.date(order.created_at)}</Text>
           </Column>
         </Row>
       </Section>
-      <OrderItems order={order} />
-      {order.shipping_address ? <AddressBlock title="Shipping to" address={order.shipping_address} /> : null}
-      <ReturnsPolicyBlock policy={returnsPolicy} linkColor={brand.primaryColor} />
+      <OrderItems order={order} i18n={i18n} />
+      {order.shipping_address ? (
+        <AddressBlock title={t("email.address.shippingTo")} address={order.shipping_address} country={i18n.country} />
+      ) : null}
+      <ReturnsPolicyBlock policy={returnsPolicy} i18n={i18n} linkColor={brand.primaryColor} />
       <Section style={{ textAlign: "center" }}>
         <CtaButton href={storefrontUrl} color={brand.primaryColor}>
-          Visit the shop
+          {t("confirmation.button")}
         </CtaButton>
       </Section>
     </Layout>
@@ -53,6 +54,7 @@ OrderConfirmationEmail.PreviewProps = {
   order: sampleOrder,
   storefrontUrl: sampleStorefrontUrl,
   returnsPolicy: null,
+  i18n: sampleI18n,
 } satisfies OrderConfirmationEmailProps
 
 export default OrderConfirmationEmail

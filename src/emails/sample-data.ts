@@ -1,3 +1,4 @@
+import { translator } from "../i18n"
 import type { BrandProps, EmailOrder } from "./types"
 
 /** Sample data for template previews and tests: a Dutch customer's three-item order in euros. */
@@ -15,6 +16,9 @@ export const sampleBrand: BrandProps = {
 }
 
 export const sampleStorefrontUrl = "https://acme-outfitters.example"
+
+/** Previews and tests write English unless they ask for another language. */
+export const sampleI18n = translator("en")
 
 export const sampleOrder: EmailOrder = {
   id: "order_01JQ7ZK3V8N5S2D4F6G8H0J1K2",

@@ -1,9 +1,10 @@
 import { Column, Heading, Img, Link, Row, Section, Text } from "@react-email/components"
 import { CtaButton } from "./components/button"
-import { formatDate, greetingName } from "./components/format"
+import { greetingValues } from "./components/format"
 import { Layout } from "./components/layout"
 import { colors, heading, paragraph, small, subheading } from "./components/styles"
-import { sampleBrand, sampleOrder, sampleStorefrontUrl } from "./sample-data"
+import { sampleBrand, sampleI18n, sampleOrder, sampleStorefrontUrl } from "./sample-data"
+import type { Translator } from "../i18n"
 import type { EmailOrder, OrderEmailProps } from "./types"
 
 /** A piece of news or a launch to show under the thank-you. */
@@ -20,31 +21,27 @@ export interface ThankYouEmailProps extends OrderEmailProps {
 }
 
 /** A personal thank-you from the shop, separate from the confirmation and without prices. */
-export function ThankYouEmail({ brand, order, storefrontUrl, highlights = [], unsubscribeUrl }: ThankYouEmailProps) {
-  const name = greetingName(order)
-  const purchase = describePurchase(order)
+export function ThankYouEmail({ brand, order, storefrontUrl, highlights = [], unsubscribeUrl, i18n }: ThankYouEmailProps) {
+  const { t } = i18n
+  const purchase = describePurchase(order, i18n)
+  const shopName = brand.name
 
   return (
-    <Layout brand={brand} preview={`A personal thank you from ${brand.name}`} unsubscribeUrl={unsubscribeUrl}>
+    <Layout brand={brand} i18n={i18n} preview={t("thankYou.preview", { shopName })} unsubscribeUrl={unsubscribeUrl}>
       <Heading as="h1" style={heading}>
-        {`Thank you, ${name}!`}
+        {t("thankYou.heading", greetingValues(order))}
       </Heading>
-      <Text style={paragraph}>
-        {`All of us at ${brand.name} wanted to say a personal thank you. ` +
-          "It means a lot that you chose to shop with us, and we put real care into every order."}
-      </Text>
-      {purchase ? <Text style={paragraph}>{`We hope you love your ${purchase}.`}</Text> : null}
-      <Text style={paragraph}>
-        {"There’s always something new in the shop, so come and have a look whenever you like."}
-      </Text>
+      <Text style={paragraph}>{t("thankYou.intro", { shopName })}</Text>
+      {purchase ? <Text style={paragraph}>{t("thankYou.purchase", { purchase })}</Text> : null}
+      <Text style={paragraph}>{t("thankYou.comeBack")}</Text>
       <Section style={{ textAlign: "center", margin: "8px 0 24px" }}>
         <CtaButton href={storefrontUrl} color={brand.primaryColor}>
-          {"Discover what’s new"}
+          {t("thankYou.button")}
         </CtaButton>
       </Section>
       {highlights.length > 0 ? (
         <Section data-block="highlights" style={{ margin: "0 0 24px" }}>
-          <Text style={subheading}>New in the shop</Text>
+          <Text style={subheading}>{t("thankYou.highlights")}</Text>
           {highlights.map((highlight) => (
             <Row key={highlight.url} style={{ borderTop: `1px solid ${colors.border}` }}>
               {highlight.imageUrl ? (
@@ -68,31 +65,29 @@ export function ThankYouEmail({ brand, order, storefrontUrl, highlights = [], un
         </Section>
       ) : null}
       <Text style={{ ...paragraph, margin: "0 0 24px" }}>
-        {"Warm wishes,"}
+        {t("thankYou.signOff")}
         <br />
-        {`The ${brand.name} team`}
+        {t("thankYou.team", { shopName })}
       </Text>
-      <Text style={small}>{`About your order #${order.display_id} of ${formatDate(order.created_at)}.`}</Text>
+      <Text style={small}>{t("thankYou.about", { orderNumber: order.display_id, date: i18n.date(order.created_at) })}</Text>
     </Layout>
   )
 }
 
 /** "Organic Cotton Tee and 2 more items"; null for an order without items. */
-function describePurchase(order: EmailOrder): string | null {
+function describePurchase(order: EmailOrder, { t }: Translator): string | null {
   const [first, ...rest] = order.items
   if (!first) {
     return null
   }
-  if (rest.length === 0) {
-    return first.title
-  }
-  return `${first.title} and ${rest.length} more ${rest.length === 1 ? "item" : "items"}`
+  return rest.length === 0 ? first.title : t("thankYou.purchaseMore", { first: first.title, count: rest.length })
 }
 
 ThankYouEmail.PreviewProps = {
   brand: sampleBrand,
   order: sampleOrder,
   storefrontUrl: sampleStorefrontUrl,
+  i18n: sampleI18n,
   highlights: [
     {
       title: "The spring collection is here",

@@ -1,3 +1,5 @@
+import type { Translator } from "../i18n"
+
 /** What every email knows about the shop; comes from the plugin's `brand` option. */
 export interface BrandProps {
   name: string
@@ -65,4 +67,6 @@ export interface OrderEmailProps {
   brand: BrandProps
   order: EmailOrder
   storefrontUrl: string
+  /** The customer's language: every text, amount and date in the email comes from it. */
+  i18n: Translator
 }

@@ -14,11 +14,12 @@ export const orderConfirmationFlow: FlowDefinition<OrderConfirmationEmailProps> 
   orderFields: EMAIL_ORDER_FIELDS,
   // the returns-policy capability fills this in; until then the template shows its placeholder
   buildProps: (context) => ({ ...orderEmailProps(context), returnsPolicy: null }),
-  previewProps: (brand, options) => ({
+  previewProps: (brand, options, i18n) => ({
     ...OrderConfirmationEmail.PreviewProps,
     brand,
     storefrontUrl: options.storefrontUrl,
+    i18n,
   }),
-  subject: ({ order, brand }) => `Your ${brand.name} order #${order.display_id} is confirmed`,
+  subject: ({ order, brand, i18n }) => i18n.t("confirmation.subject", { shopName: brand.name, orderNumber: order.display_id }),
   template: (props) => <OrderConfirmationEmail {...props} />,
 }

@@ -30,8 +30,8 @@ export const EMAIL_ORDER_FIELDS = [
 const amount = (value: unknown): number => Number(value ?? 0)
 
 /** The props every order email starts from. */
-export function orderEmailProps({ order, brand, options }: FlowContext): OrderEmailProps {
-  return { brand, order: toEmailOrder(order), storefrontUrl: options.storefrontUrl }
+export function orderEmailProps({ order, brand, options, i18n }: FlowContext): OrderEmailProps {
+  return { brand, order: toEmailOrder(order), storefrontUrl: options.storefrontUrl, i18n }
 }
 
 /** Turns a query.graph order into the plain shape the templates take. */

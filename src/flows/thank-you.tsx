@@ -1,5 +1,6 @@
 import ThankYouEmail, { type ThankYouEmailProps } from "../emails/thank-you"
 import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
+import { greetingValues } from "../emails/components/format"
 import { UNSUBSCRIBE_PATH } from "../lib/unsubscribe"
 import type { FlowDefinition } from "./types"
 
@@ -16,14 +17,14 @@ export const thankYouFlow: FlowDefinition<ThankYouEmailProps> = {
   defaultEnabled: true,
   orderFields: EMAIL_ORDER_FIELDS,
   buildProps: orderEmailProps,
-  previewProps: (brand, options) => ({
+  previewProps: (brand, options, i18n) => ({
     ...ThankYouEmail.PreviewProps,
     brand,
     storefrontUrl: options.storefrontUrl,
+    i18n,
     // what every marketing email carries; a real one holds the recipient's signed token
     unsubscribeUrl: `${options.backendUrl.replace(/\/+$/, "")}${UNSUBSCRIBE_PATH}?token=preview`,
   }),
-  subject: ({ order, brand }) =>
-    `Thank you${order.customer_first_name ? `, ${order.customer_first_name}` : ""}, from all of us at ${brand.name}`,
+  subject: ({ order, brand, i18n }) => i18n.t("thankYou.subject", { shopName: brand.name, ...greetingValues(order) }),
   template: (props) => <ThankYouEmail {...props} />,
 }

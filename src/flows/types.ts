@@ -2,6 +2,7 @@ import type { ReactElement } from "react"
 import type { PluginOptions } from "../modules/post-purchase/options"
 import type { OrderAnchorKind } from "../modules/post-purchase/types"
 import type { BrandProps } from "../emails/types"
+import type { Translator } from "../i18n"
 
 /**
  * What a flow's delay counts from: the order's placement, its first shipment,
@@ -25,6 +26,8 @@ export interface FlowContext {
   order: LoadedOrder
   options: PluginOptions
   brand: BrandProps
+  /** The follow-up's language. */
+  i18n: Translator
 }
 
 /**
@@ -54,8 +57,9 @@ export interface FlowDefinition<Props = any> {
   orderFields: string[]
   /** Builds the template's props from the loaded order. */
   buildProps: (context: FlowContext) => Props
-  /** Props for previews in the admin, with the shop's own brand filled in. */
-  previewProps: (brand: BrandProps, options: PluginOptions) => Props
+  /** Props for previews in the admin, with the shop's own brand filled in, in the language asked for. */
+  previewProps: (brand: BrandProps, options: PluginOptions, i18n: Translator) => Props
+  /** The subject line, from the catalogs like every other text. */
   subject: (props: Props) => string
   template: (props: Props) => ReactElement
 }

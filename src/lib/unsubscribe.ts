@@ -9,13 +9,14 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The signed unsubscribe link for one recipient and flow. */
 export function unsubscribeUrl(
-  recipient: { email: string; flow: string },
+  recipient: { email: string; flow: string; locale?: string | null },
   options: PluginOptions,
   keys: SigningKey[],
   now: Date = new Date()
 ): string {
   const token = signLink(
-    { purpose: PURPOSE, email: recipient.email, flow: recipient.flow },
+    // the page it opens speaks the email's language
+    { purpose: PURPOSE, email: recipient.email, flow: recipient.flow, ...(recipient.locale ? { locale: recipient.locale } : {}) },
     new Date(now.getTime() + options.consent.unsubscribeLinkDays * DAY_MS),
     keys
   )
@@ -36,8 +37,8 @@ export function readUnsubscribeToken(token: string, keys: SigningKey[], now?: Da
   if (!verified.valid) {
     return verified
   }
-  const { email, flow } = verified.claims
+  const { email, flow, locale } = verified.claims
   return typeof email === "string" && typeof flow === "string"
-    ? { valid: true as const, email, flow, expires_at: verified.expires_at }
+    ? { valid: true as const, email, flow, locale: typeof locale === "string" ? locale : null, expires_at: verified.expires_at }
     : { valid: false as const, reason: "malformed" as const }
 }

@@ -1,13 +1,14 @@
 import type { ReactNode } from "react"
 import { renderToStaticMarkup } from "react-dom/server"
 import type { BrandProps } from "../emails/types"
+import type { Translator } from "../i18n"
 
 /**
  * The shell of the small pages the plugin serves itself (unsubscribe, later
  * hosted forms): the shop's name or logo and colour, readable on a phone, no
  * scripts. `renderPage` escapes every text it is given.
  */
-export function PageLayout({ brand, title, children }: { brand: BrandProps; title: string; children: ReactNode }) {
+export function PageLayout({ brand, i18n, title, children }: { brand: BrandProps; i18n: Translator; title: string; children: ReactNode }) {
   const css = `
     body { margin: 0; background: #f3f4f6; font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; color: #111827; }
     main { max-width: 480px; margin: 48px auto; padding: 32px 24px; background: #fff; border-radius: 8px; }
@@ -23,7 +24,7 @@ export function PageLayout({ brand, title, children }: { brand: BrandProps; titl
     footer { margin-top: 24px; font-size: 13px; color: #6b7280; }
   `
   return (
-    <html lang="en">
+    <html lang={i18n.locale}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

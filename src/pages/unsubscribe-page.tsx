@@ -1,56 +1,54 @@
 import type { BrandProps } from "../emails/types"
+import type { Translator } from "../i18n"
 import { PageLayout, renderPage } from "./page-layout"
 
-type Common = { brand: BrandProps }
+type Common = { brand: BrandProps; i18n: Translator }
 
 /**
  * What the unsubscribe link opens. It asks, and never unsubscribes by itself:
  * link scanners fetch every URL in an email.
  */
-export function unsubscribeChoicePage({ brand, email, flowLabel, action }: Common & { email: string; flowLabel: string; action: string }) {
+export function unsubscribeChoicePage({ brand, i18n, email, flow, action }: Common & { email: string; flow: string; action: string }) {
+  const { t } = i18n
   return renderPage(
-    <PageLayout brand={brand} title="Unsubscribe">
-      <p>
-        {`Which emails should ${brand.name} stop sending to `}
-        <strong>{email}</strong>?
-      </p>
+    <PageLayout brand={brand} i18n={i18n} title={t("page.unsubscribe.title")}>
+      <p>{t("page.unsubscribe.question", { shopName: brand.name, email })}</p>
       <form method="post" action={action}>
         <input type="hidden" name="scope" value="flow" />
         <button type="submit" className="secondary" data-testid="unsubscribe-flow">
-          {`Only ${flowLabel} emails`}
+          {t("page.unsubscribe.onlyFlow", { flow })}
         </button>
       </form>
       <form method="post" action={action}>
         <input type="hidden" name="scope" value="all" />
         <button type="submit" className="primary" data-testid="unsubscribe-all">
-          All marketing email
+          {t("page.unsubscribe.all")}
         </button>
       </form>
-      <p>You will still get emails about your orders, such as confirmations.</p>
+      <p>{t("page.unsubscribe.ordersStill")}</p>
     </PageLayout>
   )
 }
 
-export function unsubscribedPage({ brand, email, what }: Common & { email: string; what: string }) {
+export function unsubscribedPage({ brand, i18n, email, flow }: Common & { email: string; flow: string | null }) {
+  const { t } = i18n
   return renderPage(
-    <PageLayout brand={brand} title="You are unsubscribed">
+    <PageLayout brand={brand} i18n={i18n} title={t("page.unsubscribed.title")}>
       <p>
-        {`${brand.name} will send no more ${what} to `}
-        <strong>{email}</strong>.
+        {flow
+          ? t("page.unsubscribed.flow", { shopName: brand.name, email, flow })
+          : t("page.unsubscribed.all", { shopName: brand.name, email })}
       </p>
-      <p>You will still get emails about your orders, such as confirmations.</p>
+      <p>{t("page.unsubscribe.ordersStill")}</p>
     </PageLayout>
   )
 }
 
-export function invalidLinkPage({ brand, expired }: Common & { expired: boolean }) {
+export function invalidLinkPage({ brand, i18n, expired }: Common & { expired: boolean }) {
+  const { t } = i18n
   return renderPage(
-    <PageLayout brand={brand} title={expired ? "This link has expired" : "This link does not work"}>
-      <p>
-        {expired
-          ? "Unsubscribe links work for a limited time. Use the link in a more recent email, or contact us and we will take you off the list."
-          : "The link is incomplete or was changed. Open it again from the email, or contact us and we will take you off the list."}
-      </p>
+    <PageLayout brand={brand} i18n={i18n} title={t(expired ? "page.expiredLink.title" : "page.invalidLink.title")}>
+      <p>{t(expired ? "page.expiredLink.body" : "page.invalidLink.body")}</p>
       {brand.supportEmail ? (
         <p>
           <a href={`mailto:${brand.supportEmail}`}>{brand.supportEmail}</a>

@@ -25,6 +25,7 @@ export interface FlowUpdate {
 }
 
 export interface FlowPreview {
+  locale: string
   subject: string
   html: string
   text: string
@@ -43,6 +44,8 @@ export interface FollowupView {
   flow_label: string
   status: FollowupStatus
   email: string
+  /** The email's language (BCP 47), settled when it was scheduled. */
+  locale: string | null
   send_at: string
   sent_at: string | null
   attempts: number

@@ -1,5 +1,6 @@
 import { doIUseEmail } from "@jsx-email/doiuse-email"
 import { FLOWS } from "../../flows"
+import { translator } from "../../i18n"
 import { parsePluginOptions } from "../../modules/post-purchase/options"
 import { renderEmail } from "../render"
 import { sampleBrand, sampleStorefrontUrl } from "../sample-data"
@@ -162,7 +163,7 @@ const renders = FLOWS.flatMap((flow) =>
     { variant: "logo in the header", brand: withLogo },
   ].map(({ variant, brand }) => ({
     name: `${flow.key} (${variant})`,
-    render: () => renderEmail(flow.template(flow.previewProps(brand, options))),
+    render: () => renderEmail(flow.template(flow.previewProps(brand, options, translator("en")))),
   }))
 )
 
@@ -186,7 +187,7 @@ describe("caniemail lint (Gmail, Outlook, Apple Mail)", () => {
   })
 
   it("refuses a layout or a stylesheet that these clients lack", async () => {
-    const { html } = await renderEmail(FLOWS[0].template(FLOWS[0].previewProps(options.brand, options)))
+    const { html } = await renderEmail(FLOWS[0].template(FLOWS[0].previewProps(options.brand, options, translator("en"))))
     const broken = html
       .replace("</head>", "<style>.cta:hover { color: #000000 } .grid > td { display: grid }</style></head>")
       .replace(/(<body[^>]*>)/, '$1<div style="display:flex;gap:8px"><span class="cta">Shop</span></div>')
@@ -205,7 +206,7 @@ describe("caniemail lint (Gmail, Outlook, Apple Mail)", () => {
   })
 
   it("refuses an allowed feature where it is not allowed", async () => {
-    const { html } = await renderEmail(FLOWS[0].template(FLOWS[0].previewProps(options.brand, options)))
+    const { html } = await renderEmail(FLOWS[0].template(FLOWS[0].previewProps(options.brand, options, translator("en"))))
     const broken = html.replace(/(<body[^>]*>)/, '$1<p style="opacity:0.5">Faded</p>')
     const refused = lint(broken).filter((finding) => !allowanceFor(finding))
     expect(refused.map((finding) => finding.feature)).toContain("opacity")

@@ -1,5 +1,6 @@
-import { formatAddressLines, formatDate, formatMoney, greetingName } from "../components/format"
-import { RETURNS_POLICY_PLACEHOLDER } from "../components/returns-policy-block"
+import { translator } from "../../i18n"
+import { formatDate, formatMoney } from "../../i18n/format"
+import { formatAddressLines, greetingName } from "../components/format"
 import { OrderConfirmationEmail, type OrderConfirmationEmailProps } from "../order-confirmation"
 import { renderEmail } from "../render"
 import { ThankYouEmail, type ThankYouEmailProps } from "../thank-you"
@@ -8,6 +9,7 @@ import type { EmailOrder } from "../types"
 const confirmationProps: OrderConfirmationEmailProps = OrderConfirmationEmail.PreviewProps
 const thankYouProps: ThankYouEmailProps = ThankYouEmail.PreviewProps
 const order = confirmationProps.order
+const RETURNS_POLICY_PLACEHOLDER = "Our returns policy: you can return unused items within 30 days."
 
 /** The HTML from the footer's opening tag on, so footer assertions cannot match the body. */
 function footerOf(html: string): string {
@@ -49,14 +51,14 @@ describe("formatDate, greetingName and formatAddressLines", () => {
     expect(() => formatDate("not a date")).toThrow(/ISO 8601/)
   })
 
-  it("greets by first name, then the shipping name, then 'there'", () => {
+  it("greets by first name, then the shipping name, else not by name", () => {
     expect(greetingName(order)).toBe("Anna")
     expect(greetingName({ customer_first_name: " ", shipping_address: order.shipping_address })).toBe("Anna")
-    expect(greetingName({ customer_first_name: null, shipping_address: null })).toBe("there")
+    expect(greetingName({ customer_first_name: null, shipping_address: null })).toBeNull()
   })
 
   it("formats a Dutch address and leaves out empty parts", () => {
-    expect(formatAddressLines(order.shipping_address!)).toEqual([
+    expect(formatAddressLines(order.shipping_address!, translator("en").country)).toEqual([
       "Anna de Vries",
       "Prinsengracht 263",
       "3e verdieping",
@@ -171,7 +173,7 @@ describe("OrderConfirmationEmail", () => {
       items: order.items.map((item) => ({ ...item, thumbnail: null, variant_title: null })),
     }
     const result = await renderEmail(<OrderConfirmationEmail {...confirmationProps} order={bare} />)
-    expect(result.html).toContain("Thanks for your order, there!")
+    expect(result.html).toContain("Thanks for your order!")
     expect(result.html).not.toContain("Discount")
     expect(result.html).not.toContain("Shipping to")
     expect(result.html).not.toContain("<img")
@@ -293,5 +295,33 @@ describe("renderEmail", () => {
       return null
     }
     await expect(renderEmail(<EmptyEmail />)).rejects.toThrow(/EmptyEmail rendered an empty email/)
+  })
+})
+
+describe("in the customer's language", () => {
+  it("writes the confirmation in Dutch for nl-NL: texts from the catalog, amounts, dates and the country as the Dutch write them", async () => {
+    const nl = translator("nl-NL")
+    const result = await renderEmail(<OrderConfirmationEmail {...confirmationProps} i18n={nl} />)
+    const text = result.text.replace(/\u00a0/g, " ")
+    expect(result.html).toContain('lang="nl-NL"')
+    expect(text).toContain("Bedankt voor je bestelling, Anna!")
+    expect(text).toContain("14 maart 2025")
+    expect(text).toMatch(/Totaal\s+€ 62,74/)
+    expect(text).toContain("Verzendadres")
+    expect(text).toContain("Nederland")
+    expect(text).toContain("Aantal: 2 · € 14,50 per stuk")
+    expect(text).toContain("Ons retourbeleid")
+    expect(text).not.toMatch(/Thanks|Quantity|Subtotal|Shipping to/)
+    expectNoBrokenValues(result)
+  })
+
+  it("writes the thank-you in German and French, with plurals", async () => {
+    const de = await renderEmail(<ThankYouEmail {...thankYouProps} i18n={translator("de-DE")} />)
+    expect(de.text).toContain("Danke, Anna!")
+    expect(de.text).toContain("Organic Cotton Tee und 2 weitere Artikel")
+    const fr = await renderEmail(<ThankYouEmail {...thankYouProps} i18n={translator("fr-FR")} />)
+    expect(fr.text).toContain("Merci, Anna !")
+    expect(fr.text).toContain("Organic Cotton Tee et 2 autres articles")
+    expect(fr.html).toContain('lang="fr-FR"')
   })
 })

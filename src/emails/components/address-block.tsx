@@ -7,11 +7,13 @@ import { paragraph, subheading } from "./styles"
 export interface AddressBlockProps {
   title: string
   address: EmailAddress
+  /** The country's name in the email's language. */
+  country: (code: string) => string
 }
 
 /** A postal address, one part per line; renders nothing when every part is empty. */
-export function AddressBlock({ title, address }: AddressBlockProps) {
-  const lines = formatAddressLines(address)
+export function AddressBlock({ title, address, country }: AddressBlockProps) {
+  const lines = formatAddressLines(address, country)
   if (lines.length === 0) {
     return null
   }

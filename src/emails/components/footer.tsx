@@ -1,16 +1,19 @@
 import { Column, Link, Row, Section, Text } from "@react-email/components"
 import type { CSSProperties, ReactNode } from "react"
+import type { Translator } from "../../i18n"
 import type { BrandProps } from "../types"
 import { colors, fontFamily } from "./styles"
 
 export interface FooterProps {
   brand: BrandProps
+  i18n: Translator
   /** Marketing email must carry one; transactional email leaves it out. */
   unsubscribeUrl?: string | null
 }
 
 /** Support, newsletter, social links and the shop's postal address. */
-export function Footer({ brand, unsubscribeUrl }: FooterProps) {
+export function Footer({ brand, i18n, unsubscribeUrl }: FooterProps) {
+  const { t } = i18n
   const support: ReactNode[] = []
   if (brand.supportEmail) {
     support.push(
@@ -22,7 +25,7 @@ export function Footer({ brand, unsubscribeUrl }: FooterProps) {
   if (brand.supportUrl) {
     support.push(
       <Link key="url" href={brand.supportUrl} style={link}>
-        Help centre
+        {t("email.footer.helpCentre")}
       </Link>
     )
   }
@@ -33,15 +36,15 @@ export function Footer({ brand, unsubscribeUrl }: FooterProps) {
         <Column style={footerCell}>
       {support.length > 0 ? (
         <Text style={text}>
-          {"Questions? We’re happy to help: "}
+          {t("email.footer.questions")}
           {joinWith(support, " · ")}
         </Text>
       ) : null}
       {brand.newsletterUrl ? (
         <Text style={text}>
-          {"Hear about new arrivals first: "}
+          {t("email.footer.newsletter")}
           <Link href={brand.newsletterUrl} style={link}>
-            subscribe to our newsletter
+            {t("email.footer.newsletterLink")}
           </Link>
         </Text>
       ) : null}
@@ -64,7 +67,7 @@ export function Footer({ brand, unsubscribeUrl }: FooterProps) {
       {unsubscribeUrl ? (
         <Text style={text}>
           <Link href={unsubscribeUrl} style={link}>
-            Unsubscribe from these emails
+            {t("email.footer.unsubscribe")}
           </Link>
         </Text>
       ) : null}

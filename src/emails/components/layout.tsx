@@ -1,11 +1,13 @@
 import { Body, Column, Container, Head, Hr, Html, Img, Preview, Row, Section, Text } from "@react-email/components"
 import type { CSSProperties, ReactNode } from "react"
+import type { Translator } from "../../i18n"
 import type { BrandProps } from "../types"
 import { Footer } from "./footer"
 import { colors, fontFamily } from "./styles"
 
 export interface LayoutProps {
   brand: BrandProps
+  i18n: Translator
   /** The line inbox lists show after the subject. */
   preview: string
   unsubscribeUrl?: string | null
@@ -15,9 +17,9 @@ export interface LayoutProps {
 // Paddings sit on table cells (Column), not on tables: Outlook ignores padding on <table>.
 
 /** The frame every email shares: logo header, brand rule, content and footer, 600px wide. */
-export function Layout({ brand, preview, unsubscribeUrl, children }: LayoutProps) {
+export function Layout({ brand, i18n, preview, unsubscribeUrl, children }: LayoutProps) {
   return (
-    <Html lang="en" dir="ltr">
+    <Html lang={i18n.locale} dir="ltr">
       <Head />
       <Preview>{preview}</Preview>
       <Body style={body}>
@@ -39,7 +41,7 @@ export function Layout({ brand, preview, unsubscribeUrl, children }: LayoutProps
               <Column style={content}>{children}</Column>
             </Row>
           </Section>
-          <Footer brand={brand} unsubscribeUrl={unsubscribeUrl} />
+          <Footer brand={brand} i18n={i18n} unsubscribeUrl={unsubscribeUrl} />
         </Container>
       </Body>
     </Html>

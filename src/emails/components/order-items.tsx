@@ -1,16 +1,18 @@
 import { Column, Img, Row, Section, Text } from "@react-email/components"
 import type { CSSProperties } from "react"
 import type { EmailOrder } from "../types"
-import { formatMoney } from "./format"
+import type { Translator } from "../../i18n"
 import { colors, fontFamily } from "./styles"
 
 export interface OrderItemsProps {
   order: EmailOrder
+  i18n: Translator
 }
 
 /** The price table: one row per line item, then subtotal, shipping, discount, tax and total. */
-export function OrderItems({ order }: OrderItemsProps) {
-  const money = (amount: number) => formatMoney(amount, order.currency_code)
+export function OrderItems({ order, i18n }: OrderItemsProps) {
+  const { t } = i18n
+  const money = (amount: number) => i18n.money(amount, order.currency_code)
 
   return (
     <Section data-block="order-items" style={{ margin: "0 0 24px" }}>
@@ -26,8 +28,8 @@ export function OrderItems({ order }: OrderItemsProps) {
             {item.variant_title ? <Text style={detail}>{item.variant_title}</Text> : null}
             <Text style={detail}>
               {item.quantity > 1
-                ? `Quantity: ${item.quantity} · ${money(item.unit_price)} each`
-                : `Quantity: ${item.quantity}`}
+                ? t("email.items.quantityEach", { quantity: item.quantity, unitPrice: money(item.unit_price) })
+                : t("email.items.quantity", { quantity: item.quantity })}
             </Text>
           </Column>
           <Column align="right" style={{ ...cell, whiteSpace: "nowrap", paddingLeft: "16px" }}>
@@ -38,11 +40,14 @@ export function OrderItems({ order }: OrderItemsProps) {
       <Row data-skip-in-text="true">
         <Column style={{ height: "12px", lineHeight: "12px", fontSize: "1px" }}>&nbsp;</Column>
       </Row>
-      <TotalRow label="Subtotal" value={money(order.subtotal)} />
-      <TotalRow label="Shipping" value={order.shipping_total === 0 ? "Free" : money(order.shipping_total)} />
-      {order.discount_total > 0 ? <TotalRow label="Discount" value={money(-order.discount_total)} /> : null}
-      <TotalRow label="Tax" value={money(order.tax_total)} />
-      <TotalRow label="Total" value={money(order.total)} strong />
+      <TotalRow label={t("email.totals.subtotal")} value={money(order.subtotal)} />
+      <TotalRow
+        label={t("email.totals.shipping")}
+        value={order.shipping_total === 0 ? t("email.totals.free") : money(order.shipping_total)}
+      />
+      {order.discount_total > 0 ? <TotalRow label={t("email.totals.discount")} value={money(-order.discount_total)} /> : null}
+      <TotalRow label={t("email.totals.tax")} value={money(order.tax_total)} />
+      <TotalRow label={t("email.totals.total")} value={money(order.total)} strong />
     </Section>
   )
 }

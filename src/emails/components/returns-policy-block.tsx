@@ -1,19 +1,18 @@
 import { Column, Link, Row, Section, Text } from "@react-email/components"
 import type { CSSProperties } from "react"
+import type { Translator } from "../../i18n"
 import type { ReturnsPolicyProps } from "../types"
 import { colors, paragraph, subheading } from "./styles"
 
-/** Shown until the returns-policy capability supplies the shop's own policy. */
-export const RETURNS_POLICY_PLACEHOLDER = "Our returns policy: you can return unused items within 30 days."
-
 export interface ReturnsPolicyBlockProps {
   policy?: ReturnsPolicyProps | null
+  i18n: Translator
   /** Colour of the "Read the full policy" link; the brand's primary colour. */
   linkColor?: string
 }
 
 /** The shop's returns policy in a bordered box, or a placeholder when none is configured. */
-export function ReturnsPolicyBlock({ policy, linkColor = colors.text }: ReturnsPolicyBlockProps) {
+export function ReturnsPolicyBlock({ policy, i18n, linkColor = colors.text }: ReturnsPolicyBlockProps) {
   return (
     <Section data-block="returns-policy" style={box}>
       <Row>
@@ -25,13 +24,13 @@ export function ReturnsPolicyBlock({ policy, linkColor = colors.text }: ReturnsP
           {policy.url ? (
             <Text style={{ ...paragraph, margin: "8px 0 0" }}>
               <Link href={policy.url} style={{ color: linkColor, textDecoration: "underline" }}>
-                Read the full policy
+                {i18n.t("email.returnsPolicy.readMore")}
               </Link>
             </Text>
           ) : null}
         </>
       ) : (
-        <Text style={{ ...paragraph, margin: 0 }}>{RETURNS_POLICY_PLACEHOLDER}</Text>
+        <Text style={{ ...paragraph, margin: 0 }}>{i18n.t("email.returnsPolicy.placeholder")}</Text>
       )}
         </Column>
       </Row>

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { canonicalLocale, languageOf, LANGUAGES } from "../../i18n"
 import { DEFAULTS } from "../../lib/defaults"
 
 const hexColour = z
@@ -16,6 +17,11 @@ const timeZone = z.string().refine((zone) => {
     return false
   }
 }, "must be an IANA time zone like Europe/Amsterdam")
+
+const writtenLocale = z
+  .string()
+  .refine((tag) => !!languageOf(canonicalLocale(tag)), `must be a BCP 47 locale in a language the plugin writes (${LANGUAGES.join(", ")}), like nl-NL`)
+  .transform((tag) => canonicalLocale(tag)!)
 
 const link = z.object({ label: z.string().min(1), url: z.url() }).strict()
 
@@ -146,6 +152,16 @@ export const pluginOptionsSchema = z
         enabled: z.boolean().default(true),
         windowHours: z.number().min(1).max(24 * 30).default(DEFAULTS.frequencyCapHours),
         maxDeferralDays: z.number().min(1).max(60).default(DEFAULTS.maxDeferralDays),
+      })
+      .strict()
+      .prefault({}),
+    /** The language of the emails when neither the order nor the customer says: per region, then the shop's. */
+    i18n: z
+      .object({
+        /** BCP 47, in a language the plugin writes (en, nl, de, fr). */
+        defaultLocale: writtenLocale.default("en"),
+        /** Region id → BCP 47, for orders without a locale (a region has no language of its own in Medusa). */
+        regionLocales: z.record(z.string().min(1), writtenLocale).default({}),
       })
       .strict()
       .prefault({}),

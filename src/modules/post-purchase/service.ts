@@ -1,6 +1,7 @@
 import type { Context, Logger } from "@medusajs/framework/types"
 import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { ConsentRecord } from "./models/consent-record"
+import { CustomerPreference } from "./models/customer-preference"
 import { FlowSetting } from "./models/flow-setting"
 import { ANCHOR_EVENTS, Followup } from "./models/followup"
 import { OrderAnchor } from "./models/order-anchor"
@@ -78,6 +79,7 @@ const FOLLOWUP_COLUMNS = [
   "order_id",
   "customer_id",
   "email",
+  "locale",
   "anchor_event",
   "anchor_at",
   "send_at",
@@ -85,7 +87,7 @@ const FOLLOWUP_COLUMNS = [
   "metadata",
 ] as const
 
-/** Follow-ups, flow settings, order anchors, returned items, consent and suppressions; CRUD comes from MedusaService. */
+/** Follow-ups, flow settings, order anchors, returned items, consent, suppressions and customer preferences; CRUD comes from MedusaService. */
 export default class PostPurchaseModuleService extends MedusaService({
   Followup,
   FlowSetting,
@@ -93,6 +95,7 @@ export default class PostPurchaseModuleService extends MedusaService({
   ReturnedItem,
   ConsentRecord,
   Suppression,
+  CustomerPreference,
 }) {
   protected readonly options_: PluginOptions
   protected readonly longestSendMs_: number

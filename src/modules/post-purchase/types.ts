@@ -19,7 +19,7 @@ export type OrderAnchorKind = OrderAnchorDTO["anchor"]
 export type NewFollowup = Pick<
   FollowupDTO,
   "flow" | "step" | "order_id" | "customer_id" | "email" | "anchor_event" | "anchor_at" | "send_at" | "idempotency_key"
-> & { metadata?: Record<string, unknown> | null }
+> & { locale?: string | null; metadata?: Record<string, unknown> | null }
 
 /** A follow-up as the claim returns it: a raw row, now `sending` under a lease. */
 export type ClaimedFollowup = Omit<FollowupDTO, "metadata"> & {

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { flowsAnchoredOn, loadFlowSettings, type FlowAnchor } from "../../flows"
+import { resolveOrderLocales } from "../../i18n/resolve"
 import { ANCHOR_EVENTS, POST_PURCHASE_MODULE, type NewFollowup } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
@@ -60,7 +61,9 @@ export const createOrderFollowupsStep = createStep(
       }))
     })
 
-    const created = await service.createMissingFollowups(rows)
+    // each email's language is settled when it is scheduled
+    const locales = rows.length ? await resolveOrderLocales(container, rows.map((row) => row.order_id)) : new Map()
+    const created = await service.createMissingFollowups(rows.map((row) => ({ ...row, locale: locales.get(row.order_id) ?? null })))
     const ids = created.map((row) => row.id)
     return new StepResponse(ids, ids)
   },

@@ -6,6 +6,8 @@ import type {
 import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderEmail } from "../../emails/render"
+import { languageOf, translator } from "../../i18n"
+import { translateOrderItems, type TranslatableItem } from "../../i18n/translate-items"
 import { DISPATCH_ORDER_FIELDS, findFlow, FLOWS, loadFlowSettings, type FlowDefinition, type LoadedOrder } from "../../flows"
 import { withoutPermission } from "../../lib/consent"
 import { DEFAULTS } from "../../lib/defaults"
@@ -134,6 +136,7 @@ class DispatchBatch {
   protected readonly leaseEnds_: number
 
   private constructor(
+    readonly container: MedusaContainer,
     readonly service: PostPurchaseModuleService,
     readonly notifications: NotificationService,
     readonly logger: Logger,
@@ -161,6 +164,7 @@ class DispatchBatch {
     const clockOverride = now ? new Date(now) : undefined
     const clockAt = followups.length ? await service.databaseNow(clockOverride) : new Date()
     return new DispatchBatch(
+      container,
       service,
       container.resolve<NotificationService>(Modules.NOTIFICATION),
       container.resolve(ContainerRegistrationKeys.LOGGER),
@@ -174,6 +178,15 @@ class DispatchBatch {
 
   get chunkSize() {
     return this.options.dispatch.concurrency
+  }
+
+  /** The follow-up's language; one the plugin does not write falls back to the shop's default, reported once in the logs. */
+  translator(locale: string | null) {
+    const fallback = this.options.i18n.defaultLocale
+    return translator(locale ?? fallback, {
+      fallbackLanguage: languageOf(fallback) ?? "en",
+      report: (message) => this.logger.warn(message),
+    })
   }
 
   /** The database's time now. */
@@ -297,7 +310,16 @@ async function settleReclaimed(batch: DispatchBatch): Promise<ClaimedFollowup[]>
 
 /** The order fields the dispatcher reads on top of the flows' own. */
 const ORDER_FIELDS = [
-  ...new Set([...DISPATCH_ORDER_FIELDS, "id", "status", "email", "cart.id", ...RETURN_ORDER_FIELDS, ...DELIVERY_ORDER_FIELDS]),
+  ...new Set([
+    ...DISPATCH_ORDER_FIELDS,
+    "id",
+    "status",
+    "email",
+    "locale",
+    "cart.id",
+    ...RETURN_ORDER_FIELDS,
+    ...DELIVERY_ORDER_FIELDS,
+  ]),
 ]
 
 /**
@@ -420,9 +442,20 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
       // every marketing email carries its recipient's unsubscribe link, in the footer and the headers
       const unsubscribe =
         flow.category === "marketing"
-          ? unsubscribeUrl({ email: followup.email, flow: flow.key }, options, batch.service.getSigningKeys(), batch.now())
+          ? unsubscribeUrl(
+              { email: followup.email, flow: flow.key, locale: followup.locale },
+              options,
+              batch.service.getSigningKeys(),
+              batch.now()
+            )
           : null
-      const props = { ...flow.buildProps({ order, options, brand: options.brand }), ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}) }
+      const i18n = batch.translator(followup.locale)
+      // product titles in the email's language, when it is not the order's own
+      const items = await translateOrderItems(batch.container, order as { locale?: string | null; items?: TranslatableItem[] }, followup.locale)
+      const props = {
+        ...flow.buildProps({ order: { ...order, items }, options, brand: options.brand, i18n }),
+        ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
+      }
       const content = { subject: flow.subject(props), ...(await renderEmail(flow.template(props))) }
       ready.push({ followup, notification: notificationFor(followup, order, content, options, unsubscribe) })
     } catch (e) {

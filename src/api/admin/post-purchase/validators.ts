@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { FLOW_ANCHORS, type FlowAnchor } from "../../../flows"
+import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
 import { DEFAULTS } from "../../../lib/defaults"
 import type { FollowupStatus } from "../../../modules/post-purchase"
 import { FOLLOWUP_STATUSES } from "../../../modules/post-purchase/models/followup"
@@ -99,3 +100,16 @@ export const AdminLiftSuppression = z
   })
   .strict()
 export type AdminLiftSuppressionType = z.infer<typeof AdminLiftSuppression>
+
+/** A preview's language: a BCP 47 tag in a language the plugin writes. */
+export const AdminPreviewQuery = z
+  .object({
+    locale: z
+      .custom<string>(
+        (value) => typeof value === "string" && !!languageOf(canonicalLocale(value)),
+        `locale must be a BCP 47 locale in a language the plugin writes (${LANGUAGES.join(", ")}), like nl-NL`
+      )
+      .optional(),
+  })
+  .strict()
+export type AdminPreviewQueryType = z.infer<typeof AdminPreviewQuery>

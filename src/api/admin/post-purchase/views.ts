@@ -23,6 +23,7 @@ export const FOLLOWUP_FIELDS = [
   "flow",
   "status",
   "email",
+  "locale",
   "send_at",
   "sent_at",
   "attempts",

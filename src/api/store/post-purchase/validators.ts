@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
 import { medusaId, textBetween } from "../../utils/input-guards"
 
 /** The consent wording shown next to the checkbox, and the page it was on, kept as proof. */
@@ -19,3 +20,16 @@ export const StoreRecordConsent = z
   })
   .strict()
 export type StoreRecordConsentType = z.infer<typeof StoreRecordConsent>
+
+/** A customer's email language: a BCP 47 tag in a language the plugin writes, or null for no preference. */
+export const StoreSetPreferences = z
+  .object({
+    locale: z
+      .custom<string | null>(
+        (value) => value === null || (typeof value === "string" && !!languageOf(canonicalLocale(value))),
+        `locale must be null or a BCP 47 locale in a language the plugin writes (${LANGUAGES.join(", ")}), like nl-NL`
+      )
+      .transform((value) => (value === null ? null : canonicalLocale(value))),
+  })
+  .strict()
+export type StoreSetPreferencesType = z.infer<typeof StoreSetPreferences>

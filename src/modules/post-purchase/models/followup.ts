@@ -34,6 +34,8 @@ export const Followup = model
       customer_id: model.text().nullable(),
       // recipient address, captured when the follow-up is scheduled
       email: model.text(),
+      // the email's language (BCP 47), resolved when it is scheduled: the order's, the customer's, the region's, the shop's
+      locale: model.text().nullable(),
       // what the delay counts from: order.placed, shipment.created, delivery.created, or
       // delivery.estimated (shipment + transit time, re-timed when the delivery is reported)
       anchor_event: model.text(),

@@ -1,5 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { BrandProps } from "../../../../emails/types"
 import { findFlow } from "../../../../flows"
+import { LANGUAGES, translator, type MessageKey, type Translator } from "../../../../i18n"
 import { readUnsubscribeToken, UNSUBSCRIBE_PATH } from "../../../../lib/unsubscribe"
 import { POST_PURCHASE_MODULE } from "../../../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../../../modules/post-purchase/service"
@@ -27,8 +29,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     .send(
       unsubscribeChoicePage({
         brand: link.brand,
+        i18n: link.i18n,
         email: link.email,
-        flowLabel: link.flowLabel,
+        flow: link.flowName,
         action: `${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(link.token)}`,
       })
     )
@@ -49,7 +52,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       .send('Send List-Unsubscribe=One-Click, or scope with "all" or "flow"')
   }
   await unsubscribeWorkflow(req.scope).run({
-    input: { email: link.email, flow: link.flow, flow_label: link.flowLabel, scope, url: link.pageUrl },
+    input: { email: link.email, flow: link.flow, flow_label: findFlow(link.flow)?.label ?? link.flow, scope, url: link.pageUrl },
   })
   if (oneClick) {
     return res.status(200).type("text").send("Unsubscribed")
@@ -58,34 +61,33 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     .status(200)
     .type("html")
     .send(
-      unsubscribedPage({
-        brand: link.brand,
-        email: link.email,
-        what: scope === "all" ? "marketing email" : `${link.flowLabel} emails`,
-      })
+      unsubscribedPage({ brand: link.brand, i18n: link.i18n, email: link.email, flow: scope === "all" ? null : link.flowName })
     )
 }
 
 function readLink(req: MedusaRequest) {
   const service: PostPurchaseModuleService = req.scope.resolve(POST_PURCHASE_MODULE)
-  const { brand, backendUrl } = service.getOptions()
+  const { brand, backendUrl, i18n: languages } = service.getOptions()
   const token = typeof req.query.token === "string" ? req.query.token : ""
   const read = readUnsubscribeToken(token, service.getSigningKeys())
   if (!read.valid) {
-    return { ...read, brand }
+    // no language to go by but the browser's
+    return { ...read, brand, i18n: translator(req.acceptsLanguages(...LANGUAGES) || languages.defaultLocale) }
   }
+  const i18n = translator(read.locale ?? languages.defaultLocale)
   return {
     ...read,
     brand,
+    i18n,
     token,
+    flowName: findFlow(read.flow) ? i18n.t(`flow.${read.flow}` as MessageKey) : read.flow,
     pageUrl: `${backendUrl.replace(/\/+$/, "")}${UNSUBSCRIBE_PATH}`,
-    flowLabel: findFlow(read.flow)?.label ?? "these",
   }
 }
 
-function refuse(res: MedusaResponse, link: { reason: string; brand: any }) {
+function refuse(res: MedusaResponse, link: { reason: string; brand: BrandProps; i18n: Translator }) {
   res
     .status(400)
     .type("html")
-    .send(invalidLinkPage({ brand: link.brand, expired: link.reason === "expired" }))
+    .send(invalidLinkPage({ brand: link.brand, i18n: link.i18n, expired: link.reason === "expired" }))
 }

@@ -1,0 +1,61 @@
+import type { Catalog } from "./en"
+
+/** Nederlands (je-vorm, zoals de meeste webwinkels schrijven). */
+export const nl: Catalog = {
+  "email.footer.questions": "Vragen? We helpen je graag: ",
+  "email.footer.helpCentre": "Klantenservice",
+  "email.footer.newsletter": "Als eerste horen wat er nieuw is: ",
+  "email.footer.newsletterLink": "schrijf je in voor onze nieuwsbrief",
+  "email.footer.unsubscribe": "Afmelden voor deze e-mails",
+  "email.items.quantity": "Aantal: {quantity}",
+  "email.items.quantityEach": "Aantal: {quantity} · {unitPrice} per stuk",
+  "email.totals.subtotal": "Subtotaal",
+  "email.totals.shipping": "Verzending",
+  "email.totals.free": "Gratis",
+  "email.totals.discount": "Korting",
+  "email.totals.tax": "Btw",
+  "email.totals.total": "Totaal",
+  "email.address.shippingTo": "Verzendadres",
+  "email.returnsPolicy.placeholder": "Ons retourbeleid: ongebruikte artikelen kun je binnen 30 dagen retourneren.",
+  "email.returnsPolicy.readMore": "Lees het volledige retourbeleid",
+
+  "confirmation.subject": "Je bestelling #{orderNumber} bij {shopName} is bevestigd",
+  "confirmation.preview": "Bestelling #{orderNumber} is bevestigd",
+  "confirmation.heading": "Bedankt voor je bestelling{hasName, select, yes {, {name}} other {}}!",
+  "confirmation.intro": "We hebben je bestelling ontvangen en maken hem klaar. Hieronder vind je een overzicht voor je administratie.",
+  "confirmation.orderNumber": "Bestelnummer",
+  "confirmation.orderDate": "Besteldatum",
+  "confirmation.button": "Naar de webwinkel",
+
+  "thankYou.subject": "Bedankt{hasName, select, yes {, {name}} other {}}, namens iedereen bij {shopName}",
+  "thankYou.preview": "Een persoonlijk bedankje van {shopName}",
+  "thankYou.heading": "Bedankt{hasName, select, yes {, {name}} other {}}!",
+  "thankYou.intro":
+    "Iedereen bij {shopName} wil je persoonlijk bedanken. Het betekent veel voor ons dat je bij ons hebt besteld, en we besteden echt aandacht aan elke bestelling.",
+  "thankYou.purchase": "We hopen dat je blij bent met je {purchase}.",
+  "thankYou.purchaseMore": "{first} en {count, plural, one {nog # artikel} other {nog # artikelen}}",
+  "thankYou.comeBack": "Er is altijd wel iets nieuws in de winkel, dus kom gerust eens kijken.",
+  "thankYou.button": "Ontdek wat er nieuw is",
+  "thankYou.highlights": "Nieuw in de winkel",
+  "thankYou.signOff": "Hartelijke groet,",
+  "thankYou.team": "Het team van {shopName}",
+  "thankYou.about": "Over je bestelling #{orderNumber} van {date}.",
+
+  "page.unsubscribe.title": "Afmelden",
+  "page.unsubscribe.question": "Welke e-mails moet {shopName} niet meer sturen naar {email}?",
+  "page.unsubscribe.onlyFlow": "Alleen e-mails met een {flow}",
+  "page.unsubscribe.all": "Alle marketingmails",
+  "page.unsubscribe.ordersStill": "Je blijft e-mails over je bestellingen ontvangen, zoals bevestigingen.",
+  "page.unsubscribed.title": "Je bent afgemeld",
+  "page.unsubscribed.all": "{shopName} stuurt geen marketingmails meer naar {email}.",
+  "page.unsubscribed.flow": "{shopName} stuurt geen e-mails met een {flow} meer naar {email}.",
+  "page.invalidLink.title": "Deze link werkt niet",
+  "page.invalidLink.body":
+    "De link is onvolledig of gewijzigd. Open hem opnieuw vanuit de e-mail, of neem contact met ons op, dan halen wij je van de lijst.",
+  "page.expiredLink.title": "Deze link is verlopen",
+  "page.expiredLink.body":
+    "Afmeldlinks werken een beperkte tijd. Gebruik de link in een recentere e-mail, of neem contact met ons op, dan halen wij je van de lijst.",
+
+  "flow.order-confirmation": "orderbevestiging",
+  "flow.thank-you": "bedankje",
+}

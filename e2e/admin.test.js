@@ -206,6 +206,13 @@ test("the preview shows the flow's email rendered with sample data", async () =>
   await frame.locator("body").waitFor()
   assert.match(await frame.locator("body").innerText(), /Acme Outfitters/)
   await screenshot("preview-order-confirmation")
+
+  // the same email in Dutch
+  await page.getByTestId("pp-preview-language").click()
+  await page.getByRole("option", { name: "Nederlands" }).click()
+  await page.getByTestId("pp-preview-subject").getByText("Je bestelling #1001 bij Acme Outfitters is bevestigd").waitFor()
+  await frame.getByText("Bedankt voor je bestelling, Anna!").waitFor()
+  await screenshot("preview-order-confirmation-nl")
   await page.keyboard.press("Escape")
 })
 
@@ -479,4 +486,27 @@ test("a customer's page shows their marketing consent; an admin lifts a suppress
   assert.equal(await page.getByTestId("pp-consent-marketing").innerText(), "May be sent now")
   await widget.scrollIntoViewIfNeeded()
   await screenshot("customer-consent-recorded")
+})
+
+test("a customer's page sets the language of their emails", async () => {
+  const { customer } = JSON.parse(fs.readFileSync(DEMO_STATE, "utf8"))
+  const localeOf = async () => (await adminApi(`/admin/post-purchase/customers/${customer.id}/preferences`)).body.preferences.locale
+  await page.goto(`${BASE}/app/customers/${customer.id}`)
+  const select = page.getByTestId("pp-customer-language-select")
+  await select.waitFor()
+
+  await select.click()
+  await page.getByRole("option", { name: "Deutsch" }).click()
+  for (let i = 0; i < 50 && (await localeOf()) !== "de-DE"; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  assert.equal(await localeOf(), "de-DE")
+  await screenshot("customer-email-language")
+
+  await select.click()
+  await page.getByRole("option", { name: "No preference" }).click()
+  for (let i = 0; i < 50 && (await localeOf()) !== null; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  assert.equal(await localeOf(), null)
 })

@@ -1,6 +1,7 @@
-import { Button, FocusModal, Heading, Tabs, Text } from "@medusajs/ui"
+import { Button, FocusModal, Heading, Select, Tabs, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { errorMessage, useFlowPreview } from "../lib/api"
+import { EMAIL_LANGUAGES } from "../lib/languages"
 import type { FlowView } from "../lib/types"
 
 /**
@@ -36,8 +37,11 @@ export const FlowPreview = ({ flow }: { flow: FlowView }) => {
   )
 }
 
+const DEFAULT_LANGUAGE = "default"
+
 const PreviewBody = ({ flow }: { flow: FlowView }) => {
-  const { data, isPending, isError, error } = useFlowPreview(flow.key)
+  const [language, setLanguage] = useState(DEFAULT_LANGUAGE)
+  const { data, isPending, isError, error } = useFlowPreview(flow.key, language === DEFAULT_LANGUAGE ? "" : language)
 
   return (
     <div className="flex flex-1 flex-col gap-y-4 overflow-hidden px-6 py-4">
@@ -48,6 +52,26 @@ const PreviewBody = ({ flow }: { flow: FlowView }) => {
         <FocusModal.Description className="txt-small text-ui-fg-subtle">
           {flow.description}
         </FocusModal.Description>
+      </div>
+      <div className="flex items-center gap-x-2">
+        <Text size="small" className="text-ui-fg-subtle" id="pp-preview-language-label">
+          Language
+        </Text>
+        <div className="w-[200px]">
+          <Select value={language} onValueChange={setLanguage}>
+            <Select.Trigger data-testid="pp-preview-language" aria-labelledby="pp-preview-language-label">
+              <Select.Value />
+            </Select.Trigger>
+            <Select.Content>
+              <Select.Item value={DEFAULT_LANGUAGE}>The shop’s default</Select.Item>
+              {EMAIL_LANGUAGES.map(({ locale, label }) => (
+                <Select.Item key={locale} value={locale}>
+                  {label}
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select>
+        </div>
       </div>
 
       {isPending ? (

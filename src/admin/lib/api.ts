@@ -2,6 +2,7 @@ import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } 
 import { sdk } from "./sdk"
 import type {
   CustomerConsentResponse,
+  CustomerPreferencesResponse,
   DeliveryStatus,
   FlowListResponse,
   FlowPreview,
@@ -20,13 +21,15 @@ const BASE = "/admin/post-purchase"
 
 export const queryKeys = {
   flows: ["pp-flows"] as const,
-  preview: (key: string) => ["pp-flow-preview", key] as const,
+  /** Every language's preview of a flow starts with `preview(key)`, so saving the flow refreshes them all. */
+  preview: (key: string, locale?: string) => (locale ? (["pp-flow-preview", key, locale] as const) : (["pp-flow-preview", key] as const)),
   /** Every list of follow-ups: the one across orders and each order's. */
   followups: ["pp-followups"] as const,
   followupList: (query: FollowupListQuery) => ["pp-followups", "list", query] as const,
   orderFollowups: (orderId: string) => ["pp-followups", "order", orderId] as const,
   deliveryStatus: ["pp-delivery-status"] as const,
   customerConsent: (customerId: string) => ["pp-customer-consent", customerId] as const,
+  customerPreferences: (customerId: string) => ["pp-customer-preferences", customerId] as const,
   users: (ids: string[]) => ["pp-users", ids] as const,
 }
 
@@ -62,11 +65,16 @@ export const useUpdateFlow = (key: string) => {
   })
 }
 
-export const useFlowPreview = (key: string, enabled = true) =>
+/** The flow's email with sample data, in `locale` or the shop's default language. */
+export const useFlowPreview = (key: string, locale = "", enabled = true) =>
   useQuery({
-    queryKey: queryKeys.preview(key),
-    queryFn: () => sdk.client.fetch<FlowPreview>(`${BASE}/flows/${encodeURIComponent(key)}/preview`),
+    queryKey: queryKeys.preview(key, locale || "default"),
+    queryFn: () =>
+      sdk.client.fetch<FlowPreview>(`${BASE}/flows/${encodeURIComponent(key)}/preview`, {
+        query: locale ? { locale } : undefined,
+      }),
     enabled,
+    placeholderData: keepPreviousData,
   })
 
 // Follow-ups
@@ -207,3 +215,27 @@ export const useUsers = (ids: string[]) =>
     enabled: ids.length > 0,
     staleTime: 5 * 60_000,
   })
+
+// Email language
+
+/** The customer's email language, as the plugin stores it (Medusa's customer has none). */
+export const useCustomerPreferences = (customerId: string) =>
+  useQuery({
+    queryKey: queryKeys.customerPreferences(customerId),
+    queryFn: () =>
+      sdk.client.fetch<CustomerPreferencesResponse>(`${BASE}/customers/${encodeURIComponent(customerId)}/preferences`),
+  })
+
+/** Sets the customer's email language; `null` clears it. */
+export const useSetCustomerLocale = (customerId: string) => {
+  const queryClient = useQueryClient()
+
+  return useMutation({
+    mutationFn: (locale: string | null) =>
+      sdk.client.fetch<CustomerPreferencesResponse>(`${BASE}/customers/${encodeURIComponent(customerId)}/preferences`, {
+        method: "POST",
+        body: { locale },
+      }),
+    onSuccess: (data) => queryClient.setQueryData(queryKeys.customerPreferences(customerId), data),
+  })
+}

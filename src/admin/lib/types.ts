@@ -184,3 +184,14 @@ export interface RecordConsentBody {
 export interface SuppressionResponse {
   suppression: SuppressionView
 }
+
+export interface CustomerPreferencesResponse {
+  preferences: {
+    customer_id: string
+    /** BCP 47, or null when the customer has no preference. */
+    locale: string | null
+    default_locale: string
+    /** The languages the plugin writes, e.g. ["en", "nl", "de", "fr"]. */
+    languages: string[]
+  }
+}

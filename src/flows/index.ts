@@ -38,3 +38,4 @@ export const DISPATCH_ORDER_FIELDS = [...new Set(FLOWS.flatMap((flow) => flow.or
 
 export * from "./types"
 export * from "./settings"
+export * from "./copy"

@@ -1,6 +1,12 @@
 import { authenticate, defineMiddlewares, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import {
+  AdminCopyQuery,
   AdminCustomerParams,
+  AdminPreviewDraft,
+  AdminResetCopy,
+  AdminRestoreCopy,
+  AdminSaveCopy,
+  AdminSendTestEmail,
   AdminLiftSuppression,
   AdminRecordConsent,
   AdminSuppressionParams,
@@ -110,6 +116,37 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/flows/:key/preview",
       method: ["GET"],
       middlewares: [validateParams(AdminFlowParams), validateAndTransformQuery(AdminPreviewQuery, {})],
+    },
+    {
+      // unsaved copy, for the editor's live preview
+      matcher: "/admin/post-purchase/flows/:key/preview",
+      method: ["POST"],
+      middlewares: [validateParams(AdminFlowParams), validateAndTransformBody(AdminPreviewDraft)],
+    },
+    {
+      matcher: "/admin/post-purchase/flows/:key/copy",
+      method: ["GET"],
+      middlewares: [validateParams(AdminFlowParams), validateAndTransformQuery(AdminCopyQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/flows/:key/copy",
+      method: ["POST"],
+      middlewares: [validateParams(AdminFlowParams), validateAndTransformBody(AdminSaveCopy)],
+    },
+    {
+      matcher: "/admin/post-purchase/flows/:key/copy/reset",
+      method: ["POST"],
+      middlewares: [validateParams(AdminFlowParams), validateAndTransformBody(AdminResetCopy)],
+    },
+    {
+      matcher: "/admin/post-purchase/flows/:key/copy/restore",
+      method: ["POST"],
+      middlewares: [validateParams(AdminFlowParams), validateAndTransformBody(AdminRestoreCopy)],
+    },
+    {
+      matcher: "/admin/post-purchase/flows/:key/test-email",
+      method: ["POST"],
+      middlewares: [validateParams(AdminFlowParams), validateAndTransformBody(AdminSendTestEmail)],
     },
     {
       matcher: "/admin/post-purchase/followups",

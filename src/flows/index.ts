@@ -38,3 +38,5 @@ export const DISPATCH_ORDER_FIELDS = [...new Set(FLOWS.flatMap((flow) => flow.or
 
 export * from "./types"
 export * from "./settings"
+export * from "./copy"
+export * from "./render"

@@ -20,6 +20,13 @@ export const orderConfirmationFlow: FlowDefinition<OrderConfirmationEmailProps> 
     storefrontUrl: options.storefrontUrl,
     i18n,
   }),
+  editableCopy: {
+    subject: "confirmation.subject",
+    preview: "confirmation.preview",
+    heading: "confirmation.heading",
+    intro: "confirmation.intro",
+    button: "confirmation.button",
+  },
   subject: ({ order, brand, i18n }) => i18n.t("confirmation.subject", { shopName: brand.name, orderNumber: order.display_id }),
   template: (props) => <OrderConfirmationEmail {...props} />,
 }

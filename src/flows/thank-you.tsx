@@ -25,6 +25,13 @@ export const thankYouFlow: FlowDefinition<ThankYouEmailProps> = {
     // what every marketing email carries; a real one holds the recipient's signed token
     unsubscribeUrl: `${options.backendUrl.replace(/\/+$/, "")}${UNSUBSCRIBE_PATH}?token=preview`,
   }),
+  editableCopy: {
+    subject: "thankYou.subject",
+    preview: "thankYou.preview",
+    heading: "thankYou.heading",
+    intro: "thankYou.intro",
+    button: "thankYou.button",
+  },
   subject: ({ order, brand, i18n }) => i18n.t("thankYou.subject", { shopName: brand.name, ...greetingValues(order) }),
   template: (props) => <ThankYouEmail {...props} />,
 }

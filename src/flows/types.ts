@@ -3,6 +3,7 @@ import type { PluginOptions } from "../modules/post-purchase/options"
 import type { OrderAnchorKind } from "../modules/post-purchase/types"
 import type { BrandProps } from "../emails/types"
 import type { Translator } from "../i18n"
+import type { EditableCopy } from "./copy"
 
 /**
  * What a flow's delay counts from: the order's placement, its first shipment,
@@ -59,6 +60,11 @@ export interface FlowDefinition<Props = any> {
   buildProps: (context: FlowContext) => Props
   /** Props for previews in the admin, with the shop's own brand filled in, in the language asked for. */
   previewProps: (brand: BrandProps, options: PluginOptions, i18n: Translator) => Props
+  /**
+   * The catalog message each text an admin can override replaces (subject,
+   * preview, heading, intro, button), in every language.
+   */
+  editableCopy: EditableCopy
   /** The subject line, from the catalogs like every other text. */
   subject: (props: Props) => string
   template: (props: Props) => ReactElement

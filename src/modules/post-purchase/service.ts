@@ -1,6 +1,7 @@
 import type { Context, Logger } from "@medusajs/framework/types"
-import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { ConsentRecord } from "./models/consent-record"
+import { CopyVersion } from "./models/copy-version"
 import { CustomerPreference } from "./models/customer-preference"
 import { FlowSetting } from "./models/flow-setting"
 import { ANCHOR_EVENTS, Followup } from "./models/followup"
@@ -12,10 +13,12 @@ import { longestSendMs } from "./provider-timeouts"
 import { resolveSigningKeys, type SigningKey } from "../../lib/signed-link"
 import type {
   ClaimedFollowup,
+  CopyVersionDTO,
   DeliveryProblem,
   FollowupDTO,
   FollowupLease,
   FollowupStatus,
+  NewCopyVersion,
   NewFollowup,
   NewOrderAnchor,
   NewReturnedItem,
@@ -87,7 +90,7 @@ const FOLLOWUP_COLUMNS = [
   "metadata",
 ] as const
 
-/** Follow-ups, flow settings, order anchors, returned items, consent, suppressions and customer preferences; CRUD comes from MedusaService. */
+/** Follow-ups, flow settings, order anchors, returned items, consent, suppressions, customer preferences and copy versions; CRUD comes from MedusaService. */
 export default class PostPurchaseModuleService extends MedusaService({
   Followup,
   FlowSetting,
@@ -96,6 +99,7 @@ export default class PostPurchaseModuleService extends MedusaService({
   ConsentRecord,
   Suppression,
   CustomerPreference,
+  CopyVersion,
 }) {
   protected readonly options_: PluginOptions
   protected readonly longestSendMs_: number
@@ -560,4 +564,61 @@ export default class PostPurchaseModuleService extends MedusaService({
       retry_until: new Date(since.getTime() + this.options_.dispatch.configErrorRetryHours * 60 * 60 * 1000),
     }
   }
+
+  /**
+   * Adds the next version of a flow's copy in one language. The number is
+   * computed in the INSERT and guarded by the unique index: when another save
+   * took it first, the insert does nothing and is tried again with the next.
+   */
+  async appendCopyVersion(row: NewCopyVersion): Promise<CopyVersionDTO> {
+    for (let attempt = 0; attempt < COPY_VERSION_ATTEMPTS; attempt++) {
+      const [inserted] = await this.manager_.execute(
+        `INSERT INTO pp_copy_version (id, flow, language, version, fields, action, restored_from, created_by, created_at, updated_at)
+         SELECT ?, ?, ?, COALESCE(MAX(version), 0) + 1, ?::jsonb, ?, ?, ?, now(), now()
+         FROM pp_copy_version WHERE flow = ? AND language = ? AND deleted_at IS NULL
+         ON CONFLICT (flow, language, version) WHERE deleted_at IS NULL DO NOTHING
+         RETURNING *`,
+        [
+          generateEntityId(undefined, "ppcv"),
+          row.flow,
+          row.language,
+          JSON.stringify(row.fields),
+          row.action,
+          row.restored_from ?? null,
+          row.created_by,
+          row.flow,
+          row.language,
+        ]
+      )
+      if (inserted) {
+        return inserted
+      }
+    }
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `The copy of "${row.flow}" in "${row.language}" is being changed by someone else right now; try again`
+    )
+  }
+
+  /** The copy in use (the latest version's fields) per flow and language, keyed `flow:language`; none without a version. */
+  async currentCopy(flows: string[]): Promise<Map<string, Partial<Record<string, string>>>> {
+    if (!flows.length) {
+      return new Map()
+    }
+    const rows: { flow: string; language: string; fields: Partial<Record<string, string>> }[] = await this.manager_.execute(
+      `SELECT DISTINCT ON (flow, language) flow, language, fields FROM pp_copy_version
+       WHERE flow IN (${placeholders(flows)}) AND deleted_at IS NULL
+       ORDER BY flow, language, version DESC`,
+      flows
+    )
+    return new Map(rows.map((row) => [copyKey(row.flow, row.language), row.fields ?? {}]))
+  }
+}
+
+/** How often a copy save tries again when concurrent saves keep taking its version number. */
+const COPY_VERSION_ATTEMPTS = 5
+
+/** The key `currentCopy` answers under. */
+export function copyKey(flow: string, language: string): string {
+  return `${flow}:${language}`
 }

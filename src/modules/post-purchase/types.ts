@@ -5,6 +5,7 @@ import type { FlowSetting } from "./models/flow-setting"
 import type { Suppression } from "./models/suppression"
 import type { OrderAnchor } from "./models/order-anchor"
 import type { ReturnedItem } from "./models/returned-item"
+import type { CopyVersion } from "./models/copy-version"
 
 export type FollowupDTO = InferTypeOf<typeof Followup>
 export type FlowSettingDTO = InferTypeOf<typeof FlowSetting>
@@ -12,6 +13,8 @@ export type OrderAnchorDTO = InferTypeOf<typeof OrderAnchor>
 export type ReturnedItemDTO = InferTypeOf<typeof ReturnedItem>
 export type ConsentRecordDTO = InferTypeOf<typeof ConsentRecord>
 export type SuppressionDTO = InferTypeOf<typeof Suppression>
+export type CopyVersionDTO = Omit<InferTypeOf<typeof CopyVersion>, "fields"> & { fields: Partial<Record<string, string>> }
+export type CopyVersionAction = CopyVersionDTO["action"]
 export type FollowupStatus = FollowupDTO["status"]
 export type OrderAnchorKind = OrderAnchorDTO["anchor"]
 
@@ -55,3 +58,13 @@ export type NewConsentRecord = Pick<
   ConsentRecordDTO,
   "email" | "customer_id" | "cart_id" | "order_id" | "granted" | "source" | "wording" | "url" | "recorded_by"
 > & { given_at?: Date | string }
+
+/** What a save, reset or restore of a flow's copy writes; the version number is the next one. */
+export type NewCopyVersion = {
+  flow: string
+  language: string
+  fields: Partial<Record<string, string>>
+  action: CopyVersionAction
+  restored_from?: number | null
+  created_by: string
+}

@@ -5,10 +5,18 @@ import type {
 } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules, NotificationStatus } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { renderEmail } from "../../emails/render"
 import { languageOf, translator } from "../../i18n"
 import { translateOrderItems, type TranslatableItem } from "../../i18n/translate-items"
-import { DISPATCH_ORDER_FIELDS, findFlow, FLOWS, loadFlowSettings, type FlowDefinition, type LoadedOrder } from "../../flows"
+import {
+  DISPATCH_ORDER_FIELDS,
+  findFlow,
+  FLOWS,
+  loadFlowSettings,
+  renderFlowEmail,
+  type CopyFields,
+  type FlowDefinition,
+  type LoadedOrder,
+} from "../../flows"
 import { withoutPermission } from "../../lib/consent"
 import { DEFAULTS } from "../../lib/defaults"
 import { DELIVERY_ORDER_FIELDS, deliveryWait } from "../../lib/delivery-estimate"
@@ -26,7 +34,7 @@ import {
   skippedOutcome,
   type Outcome,
 } from "../../lib/outcomes"
-import { permissionKey, POST_PURCHASE_MODULE, type ClaimedFollowup } from "../../modules/post-purchase"
+import { copyKey, permissionKey, POST_PURCHASE_MODULE, type ClaimedFollowup } from "../../modules/post-purchase"
 import type { PluginOptions } from "../../modules/post-purchase/options"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
@@ -134,6 +142,8 @@ class DispatchBatch {
   protected readonly causes_ = new Map<string, { failure: DeliveryFailure; count: number }>()
   /** When the claim's lease ends for the first of its rows. */
   protected readonly leaseEnds_: number
+  /** The copy admins override, read once per batch before its first email is rendered. */
+  protected copy_?: Map<string, CopyFields>
 
   private constructor(
     readonly container: MedusaContainer,
@@ -187,6 +197,16 @@ class DispatchBatch {
       fallbackLanguage: languageOf(fallback) ?? "en",
       report: (message) => this.logger.warn(message),
     })
+  }
+
+  /** Reads the copy admins override for every flow, once per batch, before anything is rendered. */
+  async loadCopy() {
+    this.copy_ = await this.service.currentCopy(FLOWS.map((f) => f.key))
+  }
+
+  /** The copy in use for a flow in a language: what the admin overrides, nothing when the catalogs speak. */
+  copyOf(flow: string, language: string): CopyFields {
+    return this.copy_?.get(copyKey(flow, language)) ?? {}
   }
 
   /** The database's time now. */
@@ -342,6 +362,8 @@ async function decideWhatGoesOut(
   const { options } = batch
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const settingOf = await loadFlowSettings(batch.service)
+  // read before anything is recorded, so a failed read gives every row back to be tried again
+  await batch.loadCopy()
   const { data: orders } = await query.graph({
     entity: "order",
     fields: ORDER_FIELDS,
@@ -456,7 +478,7 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
         ...flow.buildProps({ order: { ...order, items }, options, brand: options.brand, i18n }),
         ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
       }
-      const content = { subject: flow.subject(props), ...(await renderEmail(flow.template(props))) }
+      const content = await renderFlowEmail(flow, props, batch.copyOf(flow.key, i18n.language))
       ready.push({ followup, notification: notificationFor(followup, order, content, options, unsubscribe) })
     } catch (e) {
       unrenderable.push(

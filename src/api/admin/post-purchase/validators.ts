@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { FLOW_ANCHORS, type FlowAnchor } from "../../../flows"
+import { COPY_FIELD_NAMES, copyFieldProblem, FLOW_ANCHORS, type CopyFields, type FlowAnchor } from "../../../flows"
 import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
 import { DEFAULTS } from "../../../lib/defaults"
 import type { FollowupStatus } from "../../../modules/post-purchase"
@@ -101,15 +101,79 @@ export const AdminLiftSuppression = z
   .strict()
 export type AdminLiftSuppressionType = z.infer<typeof AdminLiftSuppression>
 
+/** A BCP 47 tag in a language the plugin writes. */
+const writtenLocale = z.custom<string>(
+  (value) => typeof value === "string" && !!languageOf(canonicalLocale(value)),
+  `locale must be a BCP 47 locale in a language the plugin writes (${LANGUAGES.join(", ")}), like nl-NL`
+)
+
 /** A preview's language: a BCP 47 tag in a language the plugin writes. */
 export const AdminPreviewQuery = z
   .object({
-    locale: z
-      .custom<string>(
-        (value) => typeof value === "string" && !!languageOf(canonicalLocale(value)),
-        `locale must be a BCP 47 locale in a language the plugin writes (${LANGUAGES.join(", ")}), like nl-NL`
-      )
-      .optional(),
+    locale: writtenLocale.optional(),
   })
   .strict()
 export type AdminPreviewQueryType = z.infer<typeof AdminPreviewQuery>
+
+/**
+ * The overridden texts of a flow's email, each trimmed; a field left out keeps
+ * its catalog text. The 400 names the field, and an unknown variable by name.
+ */
+const copyFields = z
+  .object(
+    Object.fromEntries(COPY_FIELD_NAMES.map((field) => [field, z.string({ message: `${field} must be text` }).optional()])) as Record<
+      keyof CopyFields,
+      z.ZodOptional<z.ZodString>
+    >
+  )
+  .strict()
+  .superRefine((fields, context) => {
+    for (const field of COPY_FIELD_NAMES) {
+      const text = fields[field]
+      const problem = text === undefined ? null : copyFieldProblem(field, text.trim())
+      if (problem) {
+        context.addIssue({ code: "custom", message: problem, path: [field] })
+      }
+    }
+  })
+  .transform((fields): CopyFields =>
+    Object.fromEntries(COPY_FIELD_NAMES.filter((field) => fields[field] !== undefined).map((field) => [field, fields[field]!.trim()]))
+  )
+
+/** Which language's copy: required, so an edit never lands in the wrong language by default. */
+const copyLocale = z.custom<string>(
+  (value) => typeof value === "string" && !!languageOf(canonicalLocale(value)),
+  `locale is required: a BCP 47 locale in a language the plugin writes (${LANGUAGES.join(", ")}), like nl-NL`
+)
+
+export const AdminCopyQuery = z.object({ locale: copyLocale }).strict()
+export type AdminCopyQueryType = z.infer<typeof AdminCopyQuery>
+
+/** A save: the fields given are the copy from now on; the ones left out go back to the catalog text. */
+export const AdminSaveCopy = z.object({ locale: copyLocale, fields: copyFields }).strict()
+export type AdminSaveCopyType = z.infer<typeof AdminSaveCopy>
+
+export const AdminResetCopy = z.object({ locale: copyLocale }).strict()
+export type AdminResetCopyType = z.infer<typeof AdminResetCopy>
+
+export const AdminRestoreCopy = z
+  .object({
+    locale: copyLocale,
+    version: z.number({ message: "version must be a version number, like 2" }).int("version must be a whole number").min(1, "version must be 1 or more"),
+  })
+  .strict()
+export type AdminRestoreCopyType = z.infer<typeof AdminRestoreCopy>
+
+/** A preview of unsaved copy: `copy` is checked like a save and shown instead of the saved copy. */
+export const AdminPreviewDraft = z.object({ locale: writtenLocale.optional(), copy: copyFields.optional() }).strict()
+export type AdminPreviewDraftType = z.infer<typeof AdminPreviewDraft>
+
+/** A test email to an address the admin types, rendered with one of the shop's orders or with sample data. */
+export const AdminSendTestEmail = z
+  .object({
+    to: z.string({ message: "to is required: the address to send the test email to" }).trim().pipe(z.email({ message: "to must be an email address, like you@example.com" })),
+    locale: writtenLocale.optional(),
+    order_id: medusaId("order_id").optional(),
+  })
+  .strict()
+export type AdminSendTestEmailType = z.infer<typeof AdminSendTestEmail>

@@ -1,17 +1,21 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { renderEmail } from "../../../../../../emails/render"
 import { requireFlow } from "../../../../../../flows"
-import { translator } from "../../../../../../i18n"
-import { POST_PURCHASE_MODULE } from "../../../../../../modules/post-purchase"
-import type PostPurchaseModuleService from "../../../../../../modules/post-purchase/service"
-import type { AdminPreviewQueryType } from "../../../validators"
+import { renderFlowEmailFor } from "../../../../../../lib/flow-email"
+import type { AdminPreviewDraftType, AdminPreviewQueryType } from "../../../validators"
 
-/** The flow's email rendered with sample data and the shop's own brand, in `?locale=` or the shop's default language. */
+/** The flow's email rendered with sample data, the shop's own brand and the saved copy, in `?locale=` or the shop's default language. */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminPreviewQueryType>, res: MedusaResponse) => {
-  const flow = requireFlow(req.params.key)
-  const options = req.scope.resolve<PostPurchaseModuleService>(POST_PURCHASE_MODULE).getOptions()
-  const i18n = translator(req.validatedQuery.locale ?? options.i18n.defaultLocale)
-  const props = flow.previewProps(options.brand, options, i18n)
-  const { html, text } = await renderEmail(flow.template(props))
-  res.json({ locale: i18n.locale, subject: flow.subject(props), html, text })
+  const { locale, subject, html, text } = await renderFlowEmailFor(req.scope, requireFlow(req.params.key), {
+    locale: req.validatedQuery.locale,
+  })
+  res.json({ locale, subject, html, text })
+}
+
+/** The same with unsaved copy (`copy`, checked like a save) in place of the saved copy, for the editor's live preview. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminPreviewDraftType>, res: MedusaResponse) => {
+  const { locale, subject, html, text } = await renderFlowEmailFor(req.scope, requireFlow(req.params.key), {
+    locale: req.validatedBody.locale,
+    copy: req.validatedBody.copy,
+  })
+  res.json({ locale, subject, html, text })
 }

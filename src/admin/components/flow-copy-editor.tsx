@@ -151,12 +151,12 @@ const CopyForm = ({ flow, locale, copy }: { flow: FlowView; locale: string; copy
 
   return (
     <div
-      className="grid flex-1 grid-cols-1 gap-6 overflow-hidden lg:grid-cols-2"
+      className="flex min-h-0 flex-1 flex-col gap-6 overflow-y-auto lg:flex-row lg:overflow-hidden"
       data-testid="pp-copy-form"
       data-locale={copy.locale}
       data-language={copy.language}
     >
-      <div className="flex flex-col gap-y-6 overflow-y-auto pr-2">
+      <div className="flex flex-col gap-y-6 lg:w-1/2 lg:overflow-y-auto lg:pr-2">
         <form onSubmit={submit} className="flex flex-col gap-y-4">
           {COPY_FIELD_NAMES.map((name) => {
             const fieldView = copy.fields[name]
@@ -247,7 +247,7 @@ const DraftPreview = ({ flow, preview, fetching }: { flow: FlowView; preview?: F
   const shown = preview ?? lastGood.current
 
   return (
-    <div className="flex flex-col gap-y-3 overflow-hidden" aria-busy={fetching}>
+    <div className="flex min-h-[560px] flex-col gap-y-3 lg:min-h-0 lg:w-1/2" aria-busy={fetching}>
       {shown ? (
         <>
           <Text data-testid="pp-copy-preview-subject">

@@ -57,6 +57,8 @@ export const FlowCopyEditor = ({ flow }: { flow: FlowView }) => {
 
 const CopyEditorBody = ({ flow }: { flow: FlowView }) => {
   const [locale, setLocale] = useState<string>(EMAIL_LANGUAGES[0].locale)
+  // the test email's address outlives the form, which starts again with each new version
+  const [testTo, setTestTo] = useState("")
   const { data, isPending, isError, error } = useFlowCopy(flow.key, locale)
 
   return (
@@ -104,6 +106,8 @@ const CopyEditorBody = ({ flow }: { flow: FlowView }) => {
           flow={flow}
           locale={locale}
           copy={data.copy}
+          testTo={testTo}
+          onTestToChange={setTestTo}
         />
       )}
     </div>
@@ -112,7 +116,15 @@ const CopyEditorBody = ({ flow }: { flow: FlowView }) => {
 
 type Texts = Record<CopyFieldName, string>
 
-const CopyForm = ({ flow, locale, copy }: { flow: FlowView; locale: string; copy: FlowCopy }) => {
+type CopyFormProps = {
+  flow: FlowView
+  locale: string
+  copy: FlowCopy
+  testTo: string
+  onTestToChange: (to: string) => void
+}
+
+const CopyForm = ({ flow, locale, copy, testTo, onTestToChange }: CopyFormProps) => {
   const saved = useMemo(() => copyTexts(copy), [copy])
   const [texts, setTexts] = useState<Texts>(saved)
   const dirty = COPY_FIELD_NAMES.some((name) => texts[name] !== saved[name])
@@ -229,7 +241,7 @@ const CopyForm = ({ flow, locale, copy }: { flow: FlowView; locale: string; copy
         </form>
 
         <Variables copy={copy} />
-        <TestEmail flowKey={flow.key} locale={locale} language={language} dirty={dirty} />
+        <TestEmail flowKey={flow.key} locale={locale} language={language} dirty={dirty} to={testTo} onToChange={onTestToChange} />
         <Versions flowKey={flow.key} locale={locale} versions={copy.versions} />
       </div>
 
@@ -346,8 +358,16 @@ const Variables = ({ copy }: { copy: FlowCopy }) => (
 const SAMPLE_DATA = "sample"
 
 /** Sends the email with the copy in use to an address the admin types, filled with a recent order or sample data. */
-const TestEmail = ({ flowKey, locale, language, dirty }: { flowKey: string; locale: string; language: string; dirty: boolean }) => {
-  const [to, setTo] = useState("")
+type TestEmailProps = {
+  flowKey: string
+  locale: string
+  language: string
+  dirty: boolean
+  to: string
+  onToChange: (to: string) => void
+}
+
+const TestEmail = ({ flowKey, locale, language, dirty, to, onToChange }: TestEmailProps) => {
   const [orderId, setOrderId] = useState(SAMPLE_DATA)
   const { data: orderData } = useRecentOrders()
   const send = useSendTestEmail(flowKey)
@@ -386,7 +406,7 @@ const TestEmail = ({ flowKey, locale, language, dirty }: { flowKey: string; loca
             value={to}
             aria-invalid={!!send.error}
             onChange={(event) => {
-              setTo(event.target.value)
+              onToChange(event.target.value)
               if (send.error) send.reset()
             }}
           />

@@ -81,6 +81,28 @@ async function sql(text, values) {
 
 const mailboxEmails = () => fs.readdirSync(MAILBOX).filter((file) => file.endsWith(".json")).length
 
+/** The newest email in the mailbox that `match` accepts, waiting up to 30 seconds for it. */
+async function waitForMailboxEmail(match) {
+  for (let i = 0; i < 300; i++) {
+    const found = fs
+      .readdirSync(MAILBOX)
+      .filter((file) => file.endsWith(".json"))
+      .sort()
+      .reverse()
+      .map((file) => {
+        try {
+          return JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8"))
+        } catch {
+          return null // still being written
+        }
+      })
+      .find((email) => email && match(email))
+    if (found) return found
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  assert.fail("no such email reached the mailbox")
+}
+
 const listRows = () => page.locator('[data-testid="pp-followup-list"] tbody tr')
 
 /** Waits until the list shows exactly these follow-ups. */
@@ -214,6 +236,86 @@ test("the preview shows the flow's email rendered with sample data", async () =>
   await frame.getByText("Bedankt voor je bestelling, Anna!").waitFor()
   await screenshot("preview-order-confirmation-nl")
   await page.keyboard.press("Escape")
+})
+
+test("an admin edits a subject in Dutch, sees the preview change, saves it, sends a test email and resets it", async () => {
+  const flow = "thank-you"
+  const copyOf = async () => (await adminApi(`/admin/post-purchase/flows/${flow}/copy?locale=nl-NL`)).body.copy
+  const before = await copyOf()
+  const next = (before.versions[0]?.version ?? 0) + 1
+  const subject = "Dankjewel {{first_name}}!"
+  const to = "e2e-copy@example.com"
+
+  await page.goto(`${BASE}/app/post-purchase`)
+  await page.getByTestId(`pp-copy-${flow}-open`).click()
+  await page.locator('[data-testid="pp-copy-form"][data-language="en"]').waitFor()
+  await page.getByTestId("pp-copy-language").click()
+  await page.getByRole("option", { name: "Nederlands" }).click()
+  await page.locator('[data-testid="pp-copy-form"][data-language="nl"]').waitFor()
+  const subjectField = page.getByTestId("pp-copy-field-subject")
+  assert.equal(await subjectField.inputValue(), before.fields.subject.text)
+  await page.getByTestId("pp-copy-variables").getByText("{{first_name}}").waitFor()
+
+  // an unknown variable is refused on its field while typing, before anything is saved
+  const heading = page.getByTestId("pp-copy-field-heading")
+  await heading.fill(`${before.fields.heading.text} {{voornaam}}`)
+  await page.getByTestId("pp-copy-field-heading-error").getByText(/heading uses the unknown variable \{\{voornaam\}\}/).waitFor()
+  await screenshot("copy-editor-unknown-variable")
+  await heading.fill(before.fields.heading.text)
+  await page.getByTestId("pp-copy-field-heading-error").waitFor({ state: "detached" })
+
+  // the live preview shows the new subject, with the sample customer's name, before it is saved
+  await subjectField.fill(subject)
+  await page.getByTestId("pp-copy-preview-subject").getByText("Dankjewel Anna!").waitFor()
+  await page.frameLocator('[data-testid="pp-copy-preview-frame"]').locator("body").waitFor()
+  assert.equal((await copyOf()).versions.length, before.versions.length, "nothing is saved while typing")
+  await screenshot("copy-editor-nl-draft")
+
+  await page.getByTestId("pp-copy-save").click()
+  await page.getByTestId(`pp-copy-version-${next}`).waitFor()
+  const saved = await copyOf()
+  assert.equal(saved.versions[0].version, next)
+  assert.equal(saved.versions[0].action, "saved")
+  assert.deepEqual(saved.versions[0].fields, { subject })
+  assert.match(saved.versions[0].created_by, /^user:user_/)
+  assert.deepEqual([saved.fields.subject.text, saved.fields.subject.overridden], [subject, true])
+  assert.ok(["preview", "heading", "intro", "button"].every((name) => !saved.fields[name].overridden), "only the subject is overridden")
+  assert.equal(await page.getByTestId(`pp-copy-version-${next}-by`).innerText(), "Demo Admin")
+  await page.getByTestId("pp-copy-field-subject-overridden").waitFor()
+  assert.equal(await subjectField.inputValue(), subject)
+
+  // a test email with the saved copy lands in the mailbox
+  await page.getByTestId("pp-copy-test-to").fill(to)
+  await page.getByTestId("pp-copy-test-send").click()
+  await page.getByText("Test email sent", { exact: true }).waitFor()
+  const email = await waitForMailboxEmail((e) => e.to === to && /\[Test\]/.test(e.subject) && /Dankjewel Anna!/.test(e.subject))
+  assert.equal(email.subject, "[Test] Dankjewel Anna!")
+  assert.equal(email.data.flow, flow)
+  await screenshot("copy-editor-test-sent")
+
+  // reset to default asks first, then the catalog's text is back, as a new version
+  await page.getByTestId("pp-copy-reset").click()
+  await page.getByTestId("pp-copy-reset-confirm").click()
+  await page.getByTestId(`pp-copy-version-${next + 1}`).waitFor()
+  const reset = await copyOf()
+  assert.equal(reset.versions[0].action, "reset")
+  assert.equal(reset.fields.subject.overridden, false)
+  assert.equal(await subjectField.inputValue(), reset.fields.subject.default)
+  await screenshot("copy-editor-reset")
+
+  // the saved version comes back with Restore, as a new version; then reset again, so the demo is as it was
+  await page.getByTestId(`pp-copy-restore-${next}`).click()
+  await page.getByTestId(`pp-copy-version-${next + 2}`).waitFor()
+  const restored = await copyOf()
+  assert.deepEqual([restored.versions[0].action, restored.versions[0].restored_from], ["restored", next])
+  assert.deepEqual([restored.fields.subject.text, restored.fields.subject.overridden], [subject, true])
+  assert.equal(await subjectField.inputValue(), subject)
+  await page.getByTestId("pp-copy-reset").click()
+  await page.getByTestId("pp-copy-reset-confirm").click()
+  await page.getByTestId(`pp-copy-version-${next + 3}`).waitFor()
+  assert.equal((await copyOf()).fields.subject.overridden, false)
+  await page.keyboard.press("Escape")
+  await page.getByTestId("pp-copy").waitFor({ state: "detached" })
 })
 
 test("an order's page shows its follow-ups in the widget", async () => {

@@ -2,8 +2,11 @@ import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } 
 import { sdk } from "./sdk"
 import type {
   CustomerConsentResponse,
+  CopyFields,
   CustomerPreferencesResponse,
   DeliveryStatus,
+  DraftPreviewBody,
+  FlowCopyResponse,
   FlowListResponse,
   FlowPreview,
   FlowResponse,
@@ -14,7 +17,9 @@ import type {
   FollowupsResponse,
   FollowupView,
   RecordConsentBody,
+  SendTestEmailBody,
   SuppressionResponse,
+  TestEmailResponse,
 } from "./types"
 
 const BASE = "/admin/post-purchase"
@@ -31,6 +36,9 @@ export const queryKeys = {
   customerConsent: (customerId: string) => ["pp-customer-consent", customerId] as const,
   customerPreferences: (customerId: string) => ["pp-customer-preferences", customerId] as const,
   users: (ids: string[]) => ["pp-users", ids] as const,
+  copy: (key: string, locale: string) => ["pp-flow-copy", key, locale] as const,
+  draftPreview: (key: string, body: DraftPreviewBody) => ["pp-flow-draft-preview", key, body] as const,
+  recentOrders: ["pp-recent-orders"] as const,
 }
 
 /** The API answers errors with `{ type, message }`; the SDK puts that message on the thrown error. */
@@ -75,6 +83,64 @@ export const useFlowPreview = (key: string, locale = "", enabled = true) =>
       }),
     enabled,
     placeholderData: keepPreviousData,
+  })
+
+// Copy the admin can edit
+
+const flowUrl = (key: string) => `${BASE}/flows/${encodeURIComponent(key)}`
+
+/** A flow's copy in one language: each field, the variables it may use and every version, newest first. */
+export const useFlowCopy = (key: string, locale: string) =>
+  useQuery({
+    queryKey: queryKeys.copy(key, locale),
+    queryFn: () => sdk.client.fetch<FlowCopyResponse>(`${flowUrl(key)}/copy`, { query: { locale } }),
+  })
+
+/** The flow's email with unsaved copy; a 400 means a text is invalid, so it is not retried. */
+export const useDraftPreview = (key: string, body: DraftPreviewBody) =>
+  useQuery({
+    queryKey: queryKeys.draftPreview(key, body),
+    queryFn: () => sdk.client.fetch<FlowPreview>(`${flowUrl(key)}/preview`, { method: "POST", body }),
+    placeholderData: keepPreviousData,
+    retry: false,
+  })
+
+/** Save, reset and restore each answer with the flow's copy in that language, as `GET` does. */
+const useCopyChange = <Body extends { locale: string }>(key: string, path: string) => {
+  const queryClient = useQueryClient()
+
+  return useMutation({
+    mutationFn: (body: Body) =>
+      sdk.client.fetch<FlowCopyResponse>(`${flowUrl(key)}/copy${path}`, { method: "POST", body }),
+    onSuccess: (data, { locale }) => {
+      queryClient.setQueryData(queryKeys.copy(key, locale), data)
+      // the saved copy is what the flow's preview shows
+      queryClient.invalidateQueries({ queryKey: queryKeys.preview(key) })
+    },
+  })
+}
+
+/** Saves the fields given as the copy in use; the ones left out go back to the catalog's text. */
+export const useSaveFlowCopy = (key: string) => useCopyChange<{ locale: string; fields: CopyFields }>(key, "")
+
+/** Back to the catalog's text for every field, as a new version. */
+export const useResetFlowCopy = (key: string) => useCopyChange<{ locale: string }>(key, "/reset")
+
+/** An earlier version's texts as the copy in use, as a new version. */
+export const useRestoreFlowCopy = (key: string) => useCopyChange<{ locale: string; version: number }>(key, "/restore")
+
+/** Sends the flow's email with the copy in use to an address the admin typed; no follow-up is made. */
+export const useSendTestEmail = (key: string) =>
+  useMutation({
+    mutationFn: (body: SendTestEmailBody) =>
+      sdk.client.fetch<TestEmailResponse>(`${flowUrl(key)}/test-email`, { method: "POST", body }),
+  })
+
+/** The shop's ten latest orders, to fill a test email with. */
+export const useRecentOrders = () =>
+  useQuery({
+    queryKey: queryKeys.recentOrders,
+    queryFn: () => sdk.admin.order.list({ limit: 10, fields: "id,display_id,email", order: "-created_at" }),
   })
 
 // Follow-ups

@@ -195,3 +195,79 @@ export interface CustomerPreferencesResponse {
     languages: string[]
   }
 }
+
+// Copy the admin can edit
+
+/** The five texts of a flow's email an admin can override, per language. */
+export const COPY_FIELD_NAMES = ["subject", "preview", "heading", "intro", "button"] as const
+
+export type CopyFieldName = (typeof COPY_FIELD_NAMES)[number]
+
+/** Texts by field; a field left out uses the catalog's text. */
+export type CopyFields = Partial<Record<CopyFieldName, string>>
+
+export interface CopyFieldView {
+  label: string
+  /** The override, or the catalog's text; written with `{{variables}}`. */
+  text: string
+  overridden: boolean
+  /** The catalog's text. */
+  default: string
+  max_length: number
+}
+
+export interface CopyVariableView {
+  name: string
+  /** How it is written in a text: "{{first_name}}". */
+  token: string
+  description: string
+}
+
+export type CopyVersionAction = "saved" | "reset" | "restored"
+
+/** One version of a flow's copy in one language; never changed afterwards. */
+export interface CopyVersionView {
+  version: number
+  action: CopyVersionAction
+  /** The overridden texts of this version; the others used the catalog's. */
+  fields: CopyFields
+  restored_from: number | null
+  /** "user:user_…" */
+  created_by: string
+  created_at: string
+}
+
+export interface FlowCopy {
+  flow: string
+  locale: string
+  language: string
+  fields: Record<CopyFieldName, CopyFieldView>
+  variables: CopyVariableView[]
+  /** Newest first; the newest is the copy in use. */
+  versions: CopyVersionView[]
+}
+
+export interface FlowCopyResponse {
+  copy: FlowCopy
+}
+
+/** A preview with unsaved copy in place of the saved copy. */
+export interface DraftPreviewBody {
+  locale: string
+  copy: CopyFields
+}
+
+export interface SendTestEmailBody {
+  to: string
+  locale?: string
+  order_id?: string
+}
+
+export interface TestEmailResponse {
+  test_email: {
+    notification_id: string
+    to: string
+    locale: string
+    subject: string
+  }
+}

@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { EnvelopeSolid } from "@medusajs/icons"
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { DeliveryStatusBanner } from "../../components/delivery-status-banner"
+import { FlowCopyEditor } from "../../components/flow-copy-editor"
 import { FlowDelayEditor } from "../../components/flow-delay-editor"
 import { FlowEnabledSwitch } from "../../components/flow-enabled-switch"
 import { FlowPreview } from "../../components/flow-preview"
@@ -92,7 +93,10 @@ const FlowRow = ({ flow }: { flow: FlowView }) => (
       <FlowDelayEditor flow={flow} />
     </Table.Cell>
     <Table.Cell className="text-right">
-      <FlowPreview flow={flow} />
+      <div className="flex justify-end gap-x-2">
+        <FlowCopyEditor flow={flow} />
+        <FlowPreview flow={flow} />
+      </div>
     </Table.Cell>
   </Table.Row>
 )

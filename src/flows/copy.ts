@@ -30,7 +30,7 @@ export type CopyFields = Partial<Record<CopyField, string>>
 
 /** The variables an override may use, each with what it becomes. */
 export const COPY_VARIABLES = {
-  first_name: "The customer's first name (empty when the order has none)",
+  first_name: "The customer's first name; without one it is left out, with the comma and space before it",
   order_number: "The order's number, e.g. 1001",
   shop_name: "The shop's name, from the brand option",
   order_date: "The day the order was placed, written for the email's language, e.g. 26 november 2026",
@@ -74,9 +74,18 @@ export function copyFieldProblem(field: CopyField, text: string): string | null 
   return null
 }
 
-/** The text with each `{{variable}}` replaced by its value; only known variables are ever present (validated on save). */
+/** `{{first_name}}` with the comma and spaces before it, as in "Bedankt, {{first_name}}!". */
+const NAME_WITH_LEAD = /[,\s]*\{\{\s*first_name\s*\}\}/g
+
+/**
+ * The text with each `{{variable}}` replaced by its value; only known variables
+ * are ever present (validated on save). Without a first name, the name goes
+ * with the comma and space before it: "Bedankt, {{first_name}}!" reads
+ * "Bedankt!", not "Bedankt, !".
+ */
 export function substituteVariables(text: string, values: Record<CopyVariable, string>): string {
-  return text.replace(VARIABLE, (token, name: string) => (name in values ? values[name as CopyVariable] : token))
+  const named = values.first_name ? text : text.replace(NAME_WITH_LEAD, "")
+  return named.replace(VARIABLE, (token, name: string) => (name in values ? values[name as CopyVariable] : token))
 }
 
 /** What the variables stand for in one email: from its order and the shop's brand, formatted for its language. */

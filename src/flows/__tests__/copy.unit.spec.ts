@@ -54,6 +54,10 @@ describe("copy variables", () => {
       "Hi Anna, #1001 at Acme: € 83,90 on 26 november 2026"
     )
     expect(substituteVariables("{shopName} <b>{{shop_name}}</b> {{ half", values)).toBe("{shopName} <b>Acme</b> {{ half")
+    // an order without a first name: the greeting goes without it, and without its comma
+    const nameless = { ...values, first_name: "" }
+    expect(substituteVariables("Bedankt, {{first_name}}!", nameless)).toBe("Bedankt!")
+    expect(substituteVariables("Hoi {{ first_name }}, welkom", nameless)).toBe("Hoi, welkom")
   })
 })
 

@@ -15,6 +15,7 @@ import { adminIdsOf } from "../lib/consent"
 import { copyFieldOf, copyTexts, overriddenTexts, versionActionLabel } from "../lib/copy"
 import { formatDateInText } from "../lib/format"
 import { EMAIL_LANGUAGES, languageLabel } from "../lib/languages"
+import { LanguageSelect } from "./language-select"
 import { COPY_FIELD_NAMES, type CopyFieldName, type CopyVersionView, type FlowCopy, type FlowPreview, type FlowView } from "../lib/types"
 
 /** How long typing pauses before the preview is rendered again. */
@@ -72,25 +73,7 @@ const CopyEditorBody = ({ flow }: { flow: FlowView }) => {
             Change the texts of this email for each language. Your text replaces ours until you reset it.
           </FocusModal.Description>
         </div>
-        <div className="flex items-center gap-x-2">
-          <Text size="small" className="text-ui-fg-subtle" id="pp-copy-language-label">
-            Language
-          </Text>
-          <div className="w-[200px]">
-            <Select value={locale} onValueChange={setLocale}>
-              <Select.Trigger data-testid="pp-copy-language" aria-labelledby="pp-copy-language-label">
-                <Select.Value />
-              </Select.Trigger>
-              <Select.Content>
-                {EMAIL_LANGUAGES.map((language) => (
-                  <Select.Item key={language.locale} value={language.locale}>
-                    {language.label}
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </div>
-        </div>
+        <LanguageSelect testId="pp-copy-language" label="Language" value={locale} onChange={setLocale} />
       </div>
 
       {isPending ? (

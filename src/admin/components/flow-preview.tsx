@@ -1,7 +1,7 @@
-import { Button, FocusModal, Heading, Select, Tabs, Text } from "@medusajs/ui"
+import { Button, FocusModal, Heading, Tabs, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { errorMessage, useFlowPreview } from "../lib/api"
-import { EMAIL_LANGUAGES } from "../lib/languages"
+import { LanguageSelect } from "./language-select"
 import type { FlowView } from "../lib/types"
 
 /**
@@ -53,26 +53,13 @@ const PreviewBody = ({ flow }: { flow: FlowView }) => {
           {flow.description}
         </FocusModal.Description>
       </div>
-      <div className="flex items-center gap-x-2">
-        <Text size="small" className="text-ui-fg-subtle" id="pp-preview-language-label">
-          Language
-        </Text>
-        <div className="w-[200px]">
-          <Select value={language} onValueChange={setLanguage}>
-            <Select.Trigger data-testid="pp-preview-language" aria-labelledby="pp-preview-language-label">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value={DEFAULT_LANGUAGE}>The shop’s default</Select.Item>
-              {EMAIL_LANGUAGES.map(({ locale, label }) => (
-                <Select.Item key={locale} value={locale}>
-                  {label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
-      </div>
+      <LanguageSelect
+        testId="pp-preview-language"
+        label="Language"
+        value={language}
+        onChange={setLanguage}
+        none={{ value: DEFAULT_LANGUAGE, label: "The shop’s default" }}
+      />
 
       {isPending ? (
         <Text className="text-ui-fg-subtle">Loading preview…</Text>

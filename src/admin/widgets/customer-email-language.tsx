@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
-import { Container, Heading, Select, Text, toast } from "@medusajs/ui"
+import { Container, Heading, Text, toast } from "@medusajs/ui"
+import { LanguageSelect } from "../components/language-select"
 import { StateMessage } from "../components/state-message"
 import { errorMessage, useCustomerPreferences, useSetCustomerLocale } from "../lib/api"
 import { EMAIL_LANGUAGES, languageLabel } from "../lib/languages"
@@ -41,21 +42,14 @@ const CustomerEmailLanguageWidget = ({ data: customer }: DetailWidgetProps<HttpT
       ) : isError ? (
         <StateMessage error>Could not load the language: {errorMessage(error)}</StateMessage>
       ) : (
-        <div className="w-[220px] shrink-0">
-          <Select value={matchingLocale(data.preferences.locale) ?? NO_PREFERENCE} onValueChange={change} disabled={setLocale.isPending}>
-            <Select.Trigger data-testid="pp-customer-language-select" aria-label="Email language">
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              <Select.Item value={NO_PREFERENCE}>No preference</Select.Item>
-              {EMAIL_LANGUAGES.map(({ locale, label }) => (
-                <Select.Item key={locale} value={locale}>
-                  {label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </div>
+        <LanguageSelect
+          testId="pp-customer-language-select"
+          ariaLabel="Email language"
+          value={matchingLocale(data.preferences.locale) ?? NO_PREFERENCE}
+          onChange={change}
+          none={{ value: NO_PREFERENCE, label: "No preference" }}
+          disabled={setLocale.isPending}
+        />
       )}
     </Container>
   )

@@ -17,6 +17,10 @@ import {
   AdminNoQuery,
   AdminPreviewQuery,
   AdminUpdateFlow,
+  AdminOrderParams,
+  AdminOverrideParams,
+  AdminReturnPolicyVersionsQuery,
+  AdminSaveReturnPolicy,
 } from "./admin/post-purchase/validators"
 import { StoreRecordConsent, StoreSetPreferences } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
@@ -167,6 +171,31 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/followups/:id/*",
       method: ["POST"],
       middlewares: [validateParams(AdminFollowupParams)],
+    },
+    {
+      matcher: "/admin/post-purchase/return-policy",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/return-policy",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminSaveReturnPolicy)],
+    },
+    {
+      matcher: "/admin/post-purchase/return-policy/versions",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminReturnPolicyVersionsQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/return-policy/overrides/:scope_id",
+      method: ["DELETE"],
+      middlewares: [validateParams(AdminOverrideParams)],
+    },
+    {
+      matcher: "/admin/post-purchase/orders/:id/return-terms",
+      method: ["GET"],
+      middlewares: [validateParams(AdminOrderParams), validateAndTransformQuery(AdminNoQuery, {})],
     },
   ],
 })

@@ -27,7 +27,36 @@ type FulfillmentDates = {
   requires_shipping?: boolean
   created_at: string | Date
   shipped_at?: string | Date | null
+  delivered_at?: string | Date | null
   canceled_at?: string | Date | null
+}
+
+/**
+ * When the order counts as delivered: the last fulfillment's delivery once
+ * Medusa says delivered; the fallback (every item shipped, plus the transit
+ * time) once everything has left; null before that.
+ */
+export async function deliveredAt(
+  container: any,
+  order: Record<string, any>,
+  options: PluginOptions
+): Promise<{ at: Date; estimated: boolean } | null> {
+  const fulfillments = ((order.fulfillments ?? []) as FulfillmentDates[]).filter((f) => !f.canceled_at)
+  if (getLastFulfillmentStatus(order as never) === "delivered") {
+    const delivered = fulfillments.map((f) => f.delivered_at).filter(Boolean)
+    // a Medusa "delivered" always has a delivery date; an order delivered before this record had none falls back to now
+    return { at: delivered.length ? new Date(Math.max(...delivered.map((at) => new Date(at!).getTime()))) : new Date(), estimated: false }
+  }
+  const items = (order.items ?? []) as { quantity: unknown; detail?: { fulfilled_quantity?: unknown } }[]
+  // the last part to leave starts the estimate; a fulfillment that never ships starts it when it is made
+  const starts = fulfillments.map((f) => f.shipped_at ?? (f.requires_shipping === false ? f.created_at : null))
+  const allFulfilled =
+    items.length > 0 && items.every((item) => MathBN.gte((item.detail?.fulfilled_quantity as number) ?? 0, item.quantity as number))
+  if (allFulfilled && starts.length && starts.every(Boolean)) {
+    const lastLeft = new Date(Math.max(...starts.map((at) => new Date(at!).getTime())))
+    return { at: addDays(lastLeft, await transitDays(container, options, order.shipping_address?.country_code)), estimated: true }
+  }
+  return null
 }
 
 /**
@@ -37,19 +66,12 @@ type FulfillmentDates = {
  * date once everything shipped; otherwise it looks again later.
  */
 export async function deliveryWait(container: any, order: Record<string, any>, options: PluginOptions, now: Date): Promise<Wait | null> {
-  if (getLastFulfillmentStatus(order as never) === "delivered") {
+  const delivery = await deliveredAt(container, order, options)
+  if (delivery && !delivery.estimated) {
     return null
   }
-  const items = (order.items ?? []) as { quantity: unknown; detail?: { fulfilled_quantity?: unknown } }[]
-  const fulfillments = ((order.fulfillments ?? []) as FulfillmentDates[]).filter((f) => !f.canceled_at)
-  // the last part to leave starts the estimate; a fulfillment that never ships starts it when it is made
-  const starts = fulfillments.map((f) => f.shipped_at ?? (f.requires_shipping === false ? f.created_at : null))
-  const allFulfilled =
-    items.length > 0 && items.every((item) => MathBN.gte((item.detail?.fulfilled_quantity as number) ?? 0, item.quantity as number))
-  if (allFulfilled && starts.length && starts.every(Boolean)) {
-    const lastLeft = new Date(Math.max(...starts.map((at) => new Date(at!).getTime())))
-    const estimate = addDays(lastLeft, await transitDays(container, options, order.shipping_address?.country_code))
-    return { until: estimate, reason: `waits for the delivery, estimated at ${estimate.toISOString()}` }
+  if (delivery) {
+    return { until: delivery.at, reason: `waits for the delivery, estimated at ${delivery.at.toISOString()}` }
   }
   return {
     until: new Date(now.getTime() + options.delivery.recheckHours * 60 * 60 * 1000),

@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { createOrderFollowupsStep } from "./steps/create-order-followups"
 import { recordOrderAnchorsStep } from "./steps/record-order-anchors"
+import { recordOrderReturnPolicyStep } from "./return-policy/steps/record-order-return-policy"
 
 export type ScheduleOrderFollowupsWorkflowInput = {
   order_id: string
@@ -12,18 +13,22 @@ export type ScheduleOrderFollowupsWorkflowInput = {
 export const scheduleOrderFollowupsWorkflowId = "pp-schedule-order-followups"
 
 /**
- * Schedules the enabled flows from when the order was placed, once per order
- * and flow, then records that time as the order's anchor.
+ * Records the returns-policy version the order was placed under, schedules
+ * the enabled flows from when it was placed, once per order and flow, then
+ * records that time as the order's anchor.
  */
 export const scheduleOrderFollowupsWorkflow = createWorkflow(
   scheduleOrderFollowupsWorkflowId,
   (input: ScheduleOrderFollowupsWorkflowInput) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "email", "customer_id"],
+      fields: ["id", "email", "customer_id", "region_id", "sales_channel_id", "created_at"],
       filters: { id: input.order_id },
       options: { throwIfKeyNotFound: true },
     })
+
+    // before its emails are written: the confirmation quotes the policy the order was sold under
+    recordOrderReturnPolicyStep(transform({ orders }, ({ orders }) => ({ order: orders[0] as any })))
 
     const followupInput = transform({ orders, input }, ({ orders, input }) => ({
       orders: [{ ...orders[0], anchor: "placed" as const, anchor_at: input.occurred_at }],

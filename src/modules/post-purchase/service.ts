@@ -6,11 +6,14 @@ import { CustomerPreference } from "./models/customer-preference"
 import { FlowSetting } from "./models/flow-setting"
 import { ANCHOR_EVENTS, Followup } from "./models/followup"
 import { OrderAnchor } from "./models/order-anchor"
+import { OrderReturnPolicy } from "./models/order-return-policy"
+import { ReturnPolicy } from "./models/return-policy"
 import { ReturnedItem } from "./models/returned-item"
 import { Suppression } from "./models/suppression"
 import { parsePluginOptions, type PluginOptions } from "./options"
 import { longestSendMs } from "./provider-timeouts"
 import { resolveSigningKeys, type SigningKey } from "../../lib/signed-link"
+import type { PolicyScope, ReturnPolicyTerms, ReturnPolicyVersion } from "../../lib/return-policy"
 import type {
   ClaimedFollowup,
   CopyVersionDTO,
@@ -90,7 +93,11 @@ const FOLLOWUP_COLUMNS = [
   "metadata",
 ] as const
 
-/** Follow-ups, flow settings, order anchors, returned items, consent, suppressions, customer preferences and copy versions; CRUD comes from MedusaService. */
+/**
+ * Follow-ups, flow settings, order anchors, returned items, consent,
+ * suppressions, customer preferences, copy versions and the returns policy
+ * with the version each order was placed under; CRUD comes from MedusaService.
+ */
 export default class PostPurchaseModuleService extends MedusaService({
   Followup,
   FlowSetting,
@@ -100,6 +107,8 @@ export default class PostPurchaseModuleService extends MedusaService({
   Suppression,
   CustomerPreference,
   CopyVersion,
+  ReturnPolicy,
+  OrderReturnPolicy,
 }) {
   protected readonly options_: PluginOptions
   protected readonly longestSendMs_: number
@@ -613,10 +622,135 @@ export default class PostPurchaseModuleService extends MedusaService({
     )
     return new Map(rows.map((row) => [copyKey(row.flow, row.language), row.fields ?? {}]))
   }
+
+  /**
+   * Adds the next version of a scope's returns policy, numbered like copy
+   * versions: in the INSERT, guarded by the unique index, tried again when a
+   * concurrent save took the number.
+   */
+  async appendReturnPolicyVersion(row: {
+    scope: PolicyScope
+    scope_id: string | null
+    terms: ReturnPolicyTerms
+    retired?: boolean
+    created_by: string
+  }): Promise<ReturnPolicyVersion> {
+    const scopeKey = policyScopeKey(row.scope, row.scope_id)
+    for (let attempt = 0; attempt < COPY_VERSION_ATTEMPTS; attempt++) {
+      const [inserted] = await this.manager_.execute(
+        `INSERT INTO pp_return_policy (id, scope, scope_id, scope_key, version, retired, terms, created_by, created_at, updated_at)
+         SELECT ?, ?, ?, ?, COALESCE(MAX(version), 0) + 1, ?, ?::jsonb, ?, clock_timestamp(), clock_timestamp()
+         FROM pp_return_policy WHERE scope_key = ? AND deleted_at IS NULL
+         ON CONFLICT (scope_key, version) WHERE deleted_at IS NULL DO NOTHING
+         RETURNING *`,
+        [
+          generateEntityId(undefined, "pprp"),
+          row.scope,
+          row.scope_id,
+          scopeKey,
+          row.retired ?? false,
+          JSON.stringify(row.terms),
+          row.created_by,
+          scopeKey,
+        ]
+      )
+      if (inserted) {
+        return inserted
+      }
+    }
+    throw new MedusaError(
+      MedusaError.Types.CONFLICT,
+      `The returns policy (${scopeKey}) is being changed by someone else right now; try again`
+    )
+  }
+
+  /** The latest version of every scope's policy at `at` (now by default), retired overrides included. */
+  async currentReturnPolicies(at?: Date): Promise<ReturnPolicyVersion[]> {
+    return await this.manager_.execute(
+      `SELECT DISTINCT ON (scope_key) * FROM pp_return_policy
+       WHERE deleted_at IS NULL ${at ? "AND created_at <= ?" : ""}
+       ORDER BY scope_key, version DESC`,
+      at ? [at] : []
+    )
+  }
+
+  /**
+   * The policy version in force for an order placed at `at` in a region and
+   * sales channel: the region's override, else the sales channel's, else the
+   * store's; a retired override falls through. Null when none was saved yet.
+   */
+  async returnPolicyInForce({
+    region_id,
+    sales_channel_id,
+    at,
+  }: {
+    region_id?: string | null
+    sales_channel_id?: string | null
+    at?: Date | string
+  }): Promise<ReturnPolicyVersion | null> {
+    const keys = [region_id, sales_channel_id, "store"].filter((key): key is string => !!key)
+    const rows: ReturnPolicyVersion[] = await this.manager_.execute(
+      `SELECT DISTINCT ON (scope_key) * FROM pp_return_policy
+       WHERE deleted_at IS NULL AND scope_key IN (${placeholders(keys)}) ${at ? "AND created_at <= ?" : ""}
+       ORDER BY scope_key, version DESC`,
+      at ? [...keys, new Date(at)] : keys
+    )
+    const byKey = new Map(rows.map((row) => [(row as any).scope_key as string, row]))
+    for (const key of keys) {
+      const version = byKey.get(key)
+      if (version && !version.retired) {
+        return version
+      }
+    }
+    return null
+  }
+
+  /** A scope's versions, newest first. */
+  async returnPolicyHistory(scope: PolicyScope, scopeId: string | null, limit = 50): Promise<ReturnPolicyVersion[]> {
+    return await this.manager_.execute(
+      `SELECT * FROM pp_return_policy WHERE deleted_at IS NULL AND scope_key = ? ORDER BY version DESC LIMIT ?`,
+      [policyScopeKey(scope, scopeId), limit]
+    )
+  }
+
+  /**
+   * The policy version each order was placed under: the one recorded when it
+   * was placed, else (an order from before the plugin recorded it) the one in
+   * force at its creation. Orders without any are left out.
+   */
+  async orderReturnPolicies(
+    orders: { id: string; region_id?: string | null; sales_channel_id?: string | null; created_at: Date | string }[]
+  ): Promise<Map<string, ReturnPolicyVersion>> {
+    const found = new Map<string, ReturnPolicyVersion>()
+    if (!orders.length) {
+      return found
+    }
+    const recorded: (ReturnPolicyVersion & { order_id: string })[] = await this.manager_.execute(
+      `SELECT o.order_id, p.* FROM pp_order_return_policy o JOIN pp_return_policy p ON p.id = o.policy_id
+       WHERE o.deleted_at IS NULL AND o.order_id IN (${placeholders(orders.map((order) => order.id))})`,
+      orders.map((order) => order.id)
+    )
+    for (const { order_id, ...version } of recorded) {
+      found.set(order_id, version)
+    }
+    for (const order of orders.filter((order) => !found.has(order.id))) {
+      const version = await this.returnPolicyInForce({ ...order, at: order.created_at })
+      if (version) {
+        found.set(order.id, version)
+      }
+    }
+    return found
+  }
+
 }
 
 /** How often a copy save tries again when concurrent saves keep taking its version number. */
 const COPY_VERSION_ATTEMPTS = 5
+
+/** One sequence of versions per scope: "store", or the sales channel's or region's id. */
+export function policyScopeKey(scope: PolicyScope, scopeId: string | null): string {
+  return scope === "store" ? "store" : scopeId!
+}
 
 /** The key `currentCopy` answers under. */
 export function copyKey(flow: string, language: string): string {

@@ -4,6 +4,7 @@ import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
 import { DEFAULTS } from "../../../lib/defaults"
 import type { FollowupStatus } from "../../../modules/post-purchase"
 import { FOLLOWUP_STATUSES } from "../../../modules/post-purchase/models/followup"
+import { POLICY_SCOPES, returnPolicyTermsShape, withTermsChecks, type PolicyScope } from "../../../lib/return-policy"
 import { flowKey, medusaId, pastDateTime, textBetween } from "../../utils/input-guards"
 import { consentStatement } from "../../store/post-purchase/validators"
 
@@ -177,3 +178,41 @@ export const AdminSendTestEmail = z
   })
   .strict()
 export type AdminSendTestEmailType = z.infer<typeof AdminSendTestEmail>
+
+/**
+ * The returns policy an admin saves: the scope (the store, or an override for a
+ * sales channel or region) next to the terms' own fields, so every 400 names
+ * the field as the form does.
+ */
+export const AdminSaveReturnPolicy = withTermsChecks(
+  returnPolicyTermsShape
+    .extend({
+      scope: z
+        .custom<PolicyScope>((value) => (POLICY_SCOPES as readonly unknown[]).includes(value), `scope must be one of ${POLICY_SCOPES.join(", ")}`)
+        .default("store"),
+      scope_id: z.string().regex(/^(reg|sc)_[0-9A-Z]{26}$/, "scope_id must be a region id (reg_…) or a sales channel id (sc_…)").nullish(),
+    })
+    .strict()
+).superRefine((body, context) => {
+  const expected = body.scope === "region" ? "reg_" : body.scope === "sales_channel" ? "sc_" : null
+  if (!expected && body.scope_id) {
+    context.addIssue({ code: "custom", message: "scope_id is only for a sales_channel or region scope", path: ["scope_id"] })
+  } else if (expected && !body.scope_id?.startsWith(expected)) {
+    context.addIssue({ code: "custom", message: `scope_id must be the ${body.scope.replace("_", " ")}'s id (${expected}…)`, path: ["scope_id"] })
+  }
+})
+export type AdminSaveReturnPolicyType = z.infer<typeof AdminSaveReturnPolicy>
+
+/** Which scope's history: the store's, or a sales channel's or region's override. */
+export const AdminReturnPolicyVersionsQuery = z
+  .object({
+    scope_id: z.string().regex(/^(reg|sc)_[0-9A-Z]{26}$/, "scope_id must be a region id (reg_…) or a sales channel id (sc_…)").optional(),
+  })
+  .strict()
+export type AdminReturnPolicyVersionsQueryType = z.infer<typeof AdminReturnPolicyVersionsQuery>
+
+export const AdminOverrideParams = z.object({
+  scope_id: z.string().regex(/^(reg|sc)_[0-9A-Z]{26}$/, "scope_id must be a region id (reg_…) or a sales channel id (sc_…)"),
+})
+
+export const AdminOrderParams = z.object({ id: medusaId("id") })

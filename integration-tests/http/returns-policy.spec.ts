@@ -1,0 +1,146 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createProductTagsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
+import { deliverFulfillment, fulfillOrder, placeOrder, shipFulfillment, type SeededStore } from "../../scripts/fixtures/store"
+import { followupService, freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
+
+jest.setTimeout(120_000)
+
+const mailbox = testAppEnv()
+
+const POLICY = "/admin/post-purchase/return-policy"
+
+/** A Dutch shop's usual terms: 30 days, €4.95 to send back, by mail or in the shop. */
+const TERMS = {
+  window_days: 30,
+  free_returns: false,
+  return_fees: [{ currency_code: "eur", amount: 4.95 }],
+  return_methods: ["mail", "in_store"],
+  refund_methods: ["original_payment"],
+  refund_days: 14,
+  conditions: ["Unused", "In the original packaging"],
+  details_markdown: "## Returns\nSend it back **unused**.",
+  policy_url: "https://shop.example/returns",
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ getContainer, api }) => {
+    let store: SeededStore
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => ({ store, admin } = await freshTestStore(getContainer(), { mailbox })))
+    afterEach(() => restorePluginOptions())
+
+    const refused = (promise: Promise<unknown>) => promise.then(() => ({ status: 200, data: {} as any }), (e) => e.response)
+
+    async function tagProduct(productId: string, value: string) {
+      const {
+        result: [tag],
+      } = await createProductTagsWorkflow(getContainer()).run({ input: { product_tags: [{ value }] } })
+      await updateProductsWorkflow(getContainer()).run({ input: { selector: { id: productId }, update: { tag_ids: [tag.id] } } })
+      return tag.id as string
+    }
+
+    it("refuses bad terms with a 400 that names the field, and writes nothing", async () => {
+      const cases: [Record<string, unknown>, RegExp][] = [
+        [{ window_days: 400 }, /window_days/],
+        [{ window_days: 7.5 }, /field 'window_days'/],
+        [{ window_days: 10 }, /window_days must be at least 14: consumers in the EU may withdraw .*region "Europe"/],
+        [{ return_fees: [{ currency_code: "eur", amount: -1 }] }, /return_fees.*amount/],
+        [{ return_fees: [{ currency_code: "usd", amount: 5 }] }, /return_fees.currency_code: "usd" is not a currency of this store/],
+        [{ return_fees: [] }, /return_fees needs a fee/],
+        [{ policy_url: "http://shop.example/returns" }, /policy_url must be an https URL/],
+        [{ return_methods: ["pigeon"] }, /return_methods must be one of mail, in_store/],
+        [{ exclusions: { tag_ids: ["ptag_01JDZ9Q4J1K2M3N4P5Q6R7S8T9"] } }, /exclusions.tag_ids: no product tag ptag_01JDZ9Q4J1K2M3N4P5Q6R7S8T9/],
+        [{ exclusions: { collection_ids: ["nope"] } }, /exclusions.collection_ids must hold collection ids/],
+        [{ scope: "region" }, /scope_id must be the region's id/],
+        [{ surprise: true }, /surprise/],
+      ]
+      for (const [patch, message] of cases) {
+        const response = await refused(api.post(POLICY, { ...TERMS, ...patch }, admin))
+        expect({ patch, status: response.status }).toEqual({ patch, status: 400 })
+        expect(response.data.message).toMatch(message)
+      }
+      // the EU floor also holds for the region's own override
+      const region = await refused(api.post(POLICY, { ...TERMS, scope: "region", scope_id: store.region_id, window_days: 13 }, admin))
+      expect(region.status).toBe(400)
+      expect(region.data.message).toMatch(/^window_days must be at least 14/)
+
+      expect((await api.get(POLICY, admin)).data.policies).toEqual([])
+      expect((await api.get(`${POLICY}/versions`, admin)).data.versions).toEqual([])
+    })
+
+    it("each save is a new version with who changed what; an override applies to its region until it is removed", async () => {
+      const first = await api.post(POLICY, TERMS, admin)
+      expect(first.data.policy).toEqual(expect.objectContaining({ scope: "store", version: 1, excluded_count: 0 }))
+      expect(first.data.policy.terms).toEqual(expect.objectContaining({ window_days: 30, return_methods: ["mail", "in_store"] }))
+
+      const tagId = await tagProduct(store.products[2].id, "final-sale")
+      const second = await api.post(POLICY, { ...TERMS, window_days: 45, exclusions: { tag_ids: [tagId] } }, admin)
+      expect(second.data.policy).toEqual(expect.objectContaining({ version: 2, excluded_count: 1 }))
+
+      const { versions } = (await api.get(`${POLICY}/versions`, admin)).data
+      expect(versions.map((v: any) => [v.version, v.changes])).toEqual([
+        [2, ["window_days", "exclusions"]],
+        [1, ["created"]],
+      ])
+      expect(versions[0].created_by_email).toBe("admin@example.com")
+      // version 1 is as it was saved
+      expect(versions[1].terms.window_days).toBe(30)
+
+      const override = await api.post(POLICY, { ...TERMS, scope: "region", scope_id: store.region_id, free_returns: true, return_fees: [] }, admin)
+      expect(override.data.policy).toEqual(expect.objectContaining({ scope: "region", scope_id: store.region_id, version: 1 }))
+      const listed = (await api.get(POLICY, admin)).data
+      expect(listed.policies.map((p: any) => [p.scope, p.scope_name, p.version])).toEqual([
+        ["store", null, 2],
+        ["region", "Europe", 1],
+      ])
+      expect(listed.regions).toEqual([expect.objectContaining({ id: store.region_id, currency_code: "eur", eu: true })])
+
+      const service = followupService(getContainer())
+      expect((await service.returnPolicyInForce({ region_id: store.region_id }))!.terms.free_returns).toBe(true)
+      await api.delete(`${POLICY}/overrides/${store.region_id}`, admin)
+      expect((await service.returnPolicyInForce({ region_id: store.region_id }))!.terms.window_days).toBe(45)
+      expect((await api.get(POLICY, admin)).data.policies.map((p: any) => p.scope)).toEqual(["store"])
+      // removed once is removed
+      expect((await refused(api.delete(`${POLICY}/overrides/${store.region_id}`, admin))).status).toBe(404)
+    })
+
+    it("an order keeps the version it was placed under; its deadline counts from the delivery", async () => {
+      const container = getContainer()
+      await api.post(POLICY, TERMS, admin)
+      const orderId = await placeOrder(container, store)
+      await api.post(POLICY, { ...TERMS, window_days: 60 }, admin)
+
+      const before = (await api.get(`/admin/post-purchase/orders/${orderId}/return-terms`, admin)).data.return_terms
+      expect(before).toEqual(
+        expect.objectContaining({ policy: expect.objectContaining({ version: 1 }), eu: true, delivered_at: null, last_day: null, return_fee: 4.95 })
+      )
+      expect(before.items).toHaveLength(2)
+      for (const item of before.items) {
+        expect(item).toEqual(expect.objectContaining({ returnable: true, basis: "policy", window_days: 30, last_day: null }))
+      }
+
+      const fulfillmentId = await fulfillOrder(container, orderId)
+      await shipFulfillment(container, orderId, fulfillmentId)
+      await deliverFulfillment(container, orderId, fulfillmentId)
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [fulfillment],
+      } = await query.graph({ entity: "fulfillment", fields: ["delivered_at"], filters: { id: fulfillmentId } })
+      const delivered = new Date(fulfillment.delivered_at)
+      const amsterdamDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(delivered)
+      const expected = new Date(`${amsterdamDay}T12:00:00Z`)
+      expected.setUTCDate(expected.getUTCDate() + 30)
+
+      const after = (await api.get(`/admin/post-purchase/orders/${orderId}/return-terms`, admin)).data.return_terms
+      expect(after.delivered_at).toBe(delivered.toISOString())
+      expect(after.delivery_estimated).toBe(false)
+      expect(after.last_day).toBe(expected.toISOString().slice(0, 10))
+      expect(after.policy.version).toBe(1)
+      // a new order is placed under the new version
+      const laterId = await placeOrder(container, store)
+      expect((await api.get(`/admin/post-purchase/orders/${laterId}/return-terms`, admin)).data.return_terms.policy.version).toBe(2)
+    })
+  },
+})

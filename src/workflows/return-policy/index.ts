@@ -1,0 +1,6 @@
+export * from "./save-return-policy"
+export * from "./retire-return-policy"
+export * from "./steps/check-return-policy"
+export * from "./steps/create-return-policy-version"
+export * from "./steps/find-active-override"
+export * from "./steps/record-order-return-policy"

@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProductTagsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { deliverFulfillment, fulfillOrder, placeOrder, shipFulfillment, type SeededStore } from "../../scripts/fixtures/store"
-import { followupService, freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
+import { dispatch, followupService, followupsOf, freshTestStore, readMailbox, restorePluginOptions, testAppEnv } from "../helpers/followups"
 
 jest.setTimeout(120_000)
 
@@ -106,11 +106,36 @@ medusaIntegrationTestRunner({
       expect((await refused(api.delete(`${POLICY}/overrides/${store.region_id}`, admin))).status).toBe(404)
     })
 
-    it("an order keeps the version it was placed under; its deadline counts from the delivery", async () => {
+    /** The confirmation of an order as it landed in the mailbox, text with plain spaces. */
+    const confirmationOf = (orderId: string) =>
+      readMailbox(mailbox)
+        .filter((e) => e.meta.data.order_id === orderId && e.flow === "order-confirmation")
+        .map((e) => ({ ...e, text: e.text.replace(/\u00a0/g, " ") }))
+
+    it("an order keeps the version it was placed under: its confirmation quotes it, and its deadline counts from the delivery", async () => {
       const container = getContainer()
-      await api.post(POLICY, TERMS, admin)
-      const orderId = await placeOrder(container, store)
-      await api.post(POLICY, { ...TERMS, window_days: 60 }, admin)
+      const tagId = await tagProduct(store.products[2].id, "final-sale")
+      await api.post(POLICY, { ...TERMS, exclusions: { tag_ids: [tagId] }, withdrawal_exceptions: [] }, admin)
+      const orderId = await placeOrder(container, store, { locale: "en-GB" })
+      await followupsOf(container, orderId, 2)
+      await dispatch(container)
+      await api.post(POLICY, { ...TERMS, window_days: 60, free_returns: true, return_fees: [], policy_url: null }, admin)
+
+      // text and HTML both: the window, the fee, how to return, the link
+      const [sent] = confirmationOf(orderId)
+      expect(sent.text).toContain("You can return items within 30 days of delivery.")
+      expect(sent.text).toContain("Return shipping costs €4.95.")
+      expect(sent.text).toContain("Send them back by post or bring them to our shop.")
+      expect(sent.html).toContain('href="https://shop.example/returns"')
+      expect(sent.html).toMatch(/within 30 days of delivery/)
+      // a resend after the change still quotes the order's own version
+      const confirmation = (await followupService(container).listFollowups({ order_id: orderId, flow: "order-confirmation" }))[0]
+      await api.post(`/admin/post-purchase/followups/${confirmation.id}/resend`, {}, admin)
+      await dispatch(container)
+      const resent = confirmationOf(orderId)
+      expect(resent).toHaveLength(2)
+      expect(resent[1].text).toContain("You can return items within 30 days of delivery.")
+      expect(resent[1].text).not.toContain("60 days")
 
       const before = (await api.get(`/admin/post-purchase/orders/${orderId}/return-terms`, admin)).data.return_terms
       expect(before).toEqual(

@@ -6,11 +6,11 @@ import { Layout } from "./components/layout"
 import { OrderItems } from "./components/order-items"
 import { ReturnsPolicyBlock } from "./components/returns-policy-block"
 import { heading, paragraph, small, subheading } from "./components/styles"
-import { sampleBrand, sampleI18n, sampleOrder, sampleStorefrontUrl } from "./sample-data"
+import { sampleBrand, sampleI18n, sampleOrder, sampleReturnsPolicy, sampleStorefrontUrl } from "./sample-data"
 import type { OrderEmailProps, ReturnsPolicyProps } from "./types"
 
 export interface OrderConfirmationEmailProps extends OrderEmailProps {
-  /** The shop's returns policy; a placeholder is shown until the returns-policy capability supplies it. */
+  /** The returns policy the order was placed under; no block when the shop had none. */
   returnsPolicy?: ReturnsPolicyProps | null
 }
 
@@ -39,7 +39,7 @@ export function OrderConfirmationEmail({ brand, order, storefrontUrl, returnsPol
       {order.shipping_address ? (
         <AddressBlock title={t("email.address.shippingTo")} address={order.shipping_address} country={i18n.country} />
       ) : null}
-      <ReturnsPolicyBlock policy={returnsPolicy} i18n={i18n} linkColor={brand.primaryColor} />
+      {returnsPolicy ? <ReturnsPolicyBlock policy={returnsPolicy} i18n={i18n} linkColor={brand.primaryColor} /> : null}
       <Section style={{ textAlign: "center" }}>
         <CtaButton href={storefrontUrl} color={brand.primaryColor}>
           {t("confirmation.button")}
@@ -53,7 +53,7 @@ OrderConfirmationEmail.PreviewProps = {
   brand: sampleBrand,
   order: sampleOrder,
   storefrontUrl: sampleStorefrontUrl,
-  returnsPolicy: null,
+  returnsPolicy: sampleReturnsPolicy,
   i18n: sampleI18n,
 } satisfies OrderConfirmationEmailProps
 

@@ -1,5 +1,5 @@
 import { translator } from "../i18n"
-import type { BrandProps, EmailOrder } from "./types"
+import type { BrandProps, EmailOrder, ReturnsPolicyProps } from "./types"
 
 /** Sample data for template previews and tests: a Dutch customer's three-item order in euros. */
 export const sampleBrand: BrandProps = {
@@ -73,4 +73,17 @@ export const sampleOrder: EmailOrder = {
     country_code: "nl",
     phone: "+31 20 123 4567",
   },
+}
+
+/** A Dutch shop's usual returns policy, for previews. */
+export const sampleReturnsPolicy: ReturnsPolicyProps = {
+  windowDays: 30,
+  fee: 4.95,
+  currencyCode: "eur",
+  methods: ["mail", "in_store"],
+  refundMethods: ["original_payment", "store_credit"],
+  refundDays: 14,
+  conditions: ["Unused, with the labels still on", "In the original packaging"],
+  notReturnable: [],
+  url: "https://acme-outfitters.example/returns",
 }

@@ -56,11 +56,21 @@ export interface EmailOrder {
   shipping_address: EmailAddress | null
 }
 
-/** The returns-policy block; its content arrives with the returns-policy capability. */
+/** The returns policy an order was placed under, as its emails quote it. */
 export interface ReturnsPolicyProps {
-  title: string
-  summary: string
-  url?: string
+  /** Days from delivery; 0 when the shop takes nothing back. */
+  windowDays: number
+  /** The return shipping fee in the order's currency: 0 when free, null when the policy names none in it. */
+  fee: number | null
+  currencyCode: string
+  methods: ("mail" | "in_store")[]
+  refundMethods: ("original_payment" | "store_credit" | "exchange")[]
+  refundDays: number
+  /** In the shop's own words. */
+  conditions: string[]
+  /** Titles of this order's items that cannot be returned. */
+  notReturnable: string[]
+  url: string | null
 }
 
 export interface OrderEmailProps {

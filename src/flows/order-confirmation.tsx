@@ -1,5 +1,7 @@
 import OrderConfirmationEmail, { type OrderConfirmationEmailProps } from "../emails/order-confirmation"
+import { sampleReturnsPolicy } from "../emails/sample-data"
 import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
+import { returnsPolicyProps } from "./returns-policy"
 import type { FlowDefinition } from "./types"
 
 /** The receipt, sent as soon as the order is placed. */
@@ -11,13 +13,15 @@ export const orderConfirmationFlow: FlowDefinition<OrderConfirmationEmailProps> 
   anchor: "placed",
   defaultDelaySeconds: 0,
   defaultEnabled: true,
+  needsReturnTerms: true,
   orderFields: EMAIL_ORDER_FIELDS,
-  // the returns-policy capability fills this in; until then the template shows its placeholder
-  buildProps: (context) => ({ ...orderEmailProps(context), returnsPolicy: null }),
+  // the policy the order was placed under, never today's
+  buildProps: (context) => ({ ...orderEmailProps(context), returnsPolicy: returnsPolicyProps(context.order, context.returnTerms) }),
   previewProps: (brand, options, i18n) => ({
     ...OrderConfirmationEmail.PreviewProps,
     brand,
     storefrontUrl: options.storefrontUrl,
+    returnsPolicy: sampleReturnsPolicy,
     i18n,
   }),
   editableCopy: {

@@ -4,6 +4,7 @@ import type { OrderAnchorKind } from "../modules/post-purchase/types"
 import type { BrandProps } from "../emails/types"
 import type { Translator } from "../i18n"
 import type { EditableCopy } from "./copy"
+import type { OrderReturnTerms } from "../lib/return-terms"
 
 /**
  * What a flow's delay counts from: the order's placement, its first shipment,
@@ -29,6 +30,8 @@ export interface FlowContext {
   brand: BrandProps
   /** The follow-up's language. */
   i18n: Translator
+  /** The order's return terms (policy version, deadline), for flows that declare `needsReturnTerms`. */
+  returnTerms?: OrderReturnTerms
 }
 
 /**
@@ -54,6 +57,8 @@ export interface FlowDefinition<Props = any> {
   defaultDelaySeconds: number
   /** Flows are on unless declared otherwise; admins can switch them. */
   defaultEnabled: boolean
+  /** Loads the order's return terms (its policy version, what can go back, until when) into the context. */
+  needsReturnTerms?: boolean
   /** query.graph fields of the order this flow's props need. */
   orderFields: string[]
   /** Builds the template's props from the loaded order. */

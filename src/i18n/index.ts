@@ -32,6 +32,8 @@ export interface Translator {
   date: (iso: string) => string
   /** A country's name for an ISO 3166-1 alpha-2 code; the code itself if unknown. */
   country: (code: string) => string
+  /** A list in the language's words: "a, b and c" (conjunction), "a, b or c" (disjunction). */
+  list: (items: string[], type: "conjunction" | "disjunction") => string
 }
 
 /** The plugin's language for a BCP 47 tag, or null when it does not write that language. */
@@ -89,6 +91,7 @@ export function translator(
     money: (amount, currencyCode) => formatMoney(amount, currencyCode, formatLocale),
     date: (iso) => formatDate(iso, formatLocale),
     country: (code) => countryName(code, formatLocale),
+    list: (items, type) => intl.formatList(items, { type }) as string,
   }
 }
 

@@ -5,6 +5,7 @@ import { languageOf, translator } from "../i18n"
 import { translateOrderItems, type TranslatableItem } from "../i18n/translate-items"
 import { copyKey, POST_PURCHASE_MODULE } from "../modules/post-purchase"
 import type PostPurchaseModuleService from "../modules/post-purchase/service"
+import { loadOrderReturnTerms } from "./return-terms"
 import { UNSUBSCRIBE_PATH } from "./unsubscribe"
 
 export type FlowEmailRequest = {
@@ -31,7 +32,8 @@ export async function renderFlowEmailFor(container: MedusaContainer, flow: FlowD
   let props: any
   if (order) {
     const items = await translateOrderItems(container, order as { locale?: string | null; items?: TranslatableItem[] }, i18n.locale)
-    props = flow.buildProps({ order: { ...order, items }, options, brand: options.brand, i18n })
+    const returnTerms = flow.needsReturnTerms ? (await loadOrderReturnTerms(container, [order.id])).get(order.id) : undefined
+    props = flow.buildProps({ order: { ...order, items }, options, brand: options.brand, i18n, returnTerms })
     if (flow.category === "marketing") {
       // a link that unsubscribes nobody: the test's address is not a customer
       props.unsubscribeUrl = `${options.backendUrl.replace(/\/+$/, "")}${UNSUBSCRIBE_PATH}?token=preview`

@@ -9,8 +9,6 @@ import type { EmailOrder } from "../types"
 const confirmationProps: OrderConfirmationEmailProps = OrderConfirmationEmail.PreviewProps
 const thankYouProps: ThankYouEmailProps = ThankYouEmail.PreviewProps
 const order = confirmationProps.order
-const RETURNS_POLICY_PLACEHOLDER = "Our returns policy: you can return unused items within 30 days."
-
 /** The HTML from the footer's opening tag on, so footer assertions cannot match the body. */
 function footerOf(html: string): string {
   const start = html.indexOf('data-block="footer"')
@@ -120,28 +118,27 @@ describe("OrderConfirmationEmail", () => {
     expectNoBrokenValues(rendered)
   })
 
-  it("contains the returns-policy placeholder until a policy is configured", () => {
+  it("quotes the returns policy: window, fee, how to send back, refund, conditions and the full policy's link", () => {
     expect(rendered.html).toContain('data-block="returns-policy"')
-    expect(rendered.text).toContain(RETURNS_POLICY_PLACEHOLDER)
+    const text = rendered.text.replace(/\u00a0/g, " ")
+    expect(text).toContain("You can return items within 30 days of delivery.")
+    expect(text).toContain("Return shipping costs €4.95.")
+    expect(text).toContain("Send them back by post or bring them to our shop.")
+    expect(text).toContain("You get your money back on your original payment method or store credit within 14 days of us receiving them.")
+    expect(text).toContain("Unused, with the labels still on")
+    expect(rendered.html).toContain('href="https://acme-outfitters.example/returns"')
+    expect(text).toContain("Read the full policy")
   })
 
-  it("shows the shop's returns policy when one is given", async () => {
-    const withPolicy = await renderEmail(
-      <OrderConfirmationEmail
-        {...confirmationProps}
-        returnsPolicy={{
-          title: "Free returns within 60 days",
-          summary: "Send back anything unworn for a full refund.",
-          url: "https://acme-outfitters.example/returns",
-        }}
-      />
-    )
-    expect(withPolicy.html).toContain('data-block="returns-policy"')
-    expect(withPolicy.html).toContain("Free returns within 60 days")
-    expect(withPolicy.html).toContain("Send back anything unworn for a full refund.")
-    expect(withPolicy.html).toContain('href="https://acme-outfitters.example/returns"')
-    expect(withPolicy.text).toContain("Read the full policy")
-    expect(withPolicy.html).not.toContain(RETURNS_POLICY_PLACEHOLDER)
+  it("says free returns, one way back, the order's items that can't go back; no block without a policy", async () => {
+    const policy = { ...confirmationProps.returnsPolicy!, fee: 0, methods: ["in_store" as const], notReturnable: ["Canvas Tote Bag"], url: null }
+    const dutch = await renderEmail(<OrderConfirmationEmail {...confirmationProps} i18n={translator("nl-NL")} returnsPolicy={policy} />)
+    expect(dutch.text).toContain("Retourneren is gratis.")
+    expect(dutch.text).toContain("Breng ze terug naar onze winkel.")
+    expect(dutch.text).toContain("Niet te retourneren: Canvas Tote Bag.")
+    expect(dutch.text).not.toContain("retourbeleid")
+    const none = await renderEmail(<OrderConfirmationEmail {...confirmationProps} returnsPolicy={null} />)
+    expect(none.html).not.toContain('data-block="returns-policy"')
   })
 
   it("links the button to the storefront", () => {
@@ -310,7 +307,7 @@ describe("in the customer's language", () => {
     expect(text).toContain("Verzendadres")
     expect(text).toContain("Nederland")
     expect(text).toContain("Aantal: 2 · € 14,50 per stuk")
-    expect(text).toContain("Ons retourbeleid")
+    expect(text).toContain("Je kunt artikelen binnen 30 dagen na levering retourneren.")
     expect(text).not.toMatch(/Thanks|Quantity|Subtotal|Shipping to/)
     expectNoBrokenValues(result)
   })

@@ -5,33 +5,60 @@ import type { ReturnsPolicyProps } from "../types"
 import { colors, paragraph, subheading } from "./styles"
 
 export interface ReturnsPolicyBlockProps {
-  policy?: ReturnsPolicyProps | null
+  policy: ReturnsPolicyProps
   i18n: Translator
   /** Colour of the "Read the full policy" link; the brand's primary colour. */
   linkColor?: string
 }
 
-/** The shop's returns policy in a bordered box, or a placeholder when none is configured. */
+/** The returns policy the order was placed under, in a bordered box: the window, the fee, how to send items back, the refund. */
 export function ReturnsPolicyBlock({ policy, i18n, linkColor = colors.text }: ReturnsPolicyBlockProps) {
+  const { t } = i18n
+  const line = { ...paragraph, margin: "0 0 8px" }
+  const takesBack = policy.windowDays > 0
   return (
     <Section data-block="returns-policy" style={box}>
       <Row>
         <Column style={{ padding: "16px 20px" }}>
-      {policy ? (
-        <>
-          <Text style={subheading}>{policy.title}</Text>
-          <Text style={{ ...paragraph, margin: 0 }}>{policy.summary}</Text>
+          <Text style={subheading}>{t("email.returnsPolicy.heading")}</Text>
+          <Text style={line}>{t("email.returnsPolicy.window", { days: policy.windowDays })}</Text>
+          {takesBack && policy.fee !== null ? (
+            <Text style={line}>
+              {policy.fee === 0
+                ? t("email.returnsPolicy.free")
+                : t("email.returnsPolicy.fee", { fee: i18n.money(policy.fee, policy.currencyCode) })}
+            </Text>
+          ) : null}
+          {takesBack ? (
+            <Text style={line}>
+              {t("email.returnsPolicy.methods", { methods: policy.methods.length === 1 ? policy.methods[0] : "both" })}{" "}
+              {t("email.returnsPolicy.refund", {
+                how: i18n.list(policy.refundMethods.map((method) => t(`email.returnsPolicy.refund.${method}`)), "disjunction"),
+                days: policy.refundDays,
+              })}
+            </Text>
+          ) : null}
+          {takesBack && policy.conditions.length ? (
+            <Text style={line}>
+              {t("email.returnsPolicy.conditions")}
+              {policy.conditions.map((condition, index) => (
+                <span key={index}>
+                  <br />
+                  {`• ${condition}`}
+                </span>
+              ))}
+            </Text>
+          ) : null}
+          {policy.notReturnable.length ? (
+            <Text style={line}>{t("email.returnsPolicy.notReturnable", { items: i18n.list(policy.notReturnable, "conjunction") })}</Text>
+          ) : null}
           {policy.url ? (
-            <Text style={{ ...paragraph, margin: "8px 0 0" }}>
+            <Text style={{ ...paragraph, margin: 0 }}>
               <Link href={policy.url} style={{ color: linkColor, textDecoration: "underline" }}>
-                {i18n.t("email.returnsPolicy.readMore")}
+                {t("email.returnsPolicy.readMore")}
               </Link>
             </Text>
           ) : null}
-        </>
-      ) : (
-        <Text style={{ ...paragraph, margin: 0 }}>{i18n.t("email.returnsPolicy.placeholder")}</Text>
-      )}
         </Column>
       </Row>
     </Section>

@@ -16,8 +16,20 @@ export const de: Catalog = {
   "email.totals.tax": "MwSt.",
   "email.totals.total": "Gesamt",
   "email.address.shippingTo": "Lieferadresse",
-  "email.returnsPolicy.placeholder": "Unsere Rückgaberegeln: Unbenutzte Artikel kannst du innerhalb von 30 Tagen zurückgeben.",
-  "email.returnsPolicy.readMore": "Vollständige Rückgaberegeln lesen",
+  "email.returnsPolicy.heading": "Rücksendungen",
+  "email.returnsPolicy.window":
+    "{days, plural, =0 {Nach der Lieferung sind Rücksendungen nicht möglich.} one {Du kannst Artikel innerhalb von # Tag nach der Lieferung zurücksenden.} other {Du kannst Artikel innerhalb von # Tagen nach der Lieferung zurücksenden.}}",
+  "email.returnsPolicy.free": "Die Rücksendung ist kostenlos.",
+  "email.returnsPolicy.fee": "Die Rücksendung kostet {fee}.",
+  "email.returnsPolicy.methods":
+    "{methods, select, mail {Schicke sie per Post zurück.} in_store {Bring sie in unser Geschäft zurück.} other {Schicke sie per Post zurück oder bring sie in unser Geschäft.}}",
+  "email.returnsPolicy.refund": "Du erhältst {how} innerhalb von {days, plural, one {# Tag} other {# Tagen}}, nachdem sie bei uns angekommen sind.",
+  "email.returnsPolicy.refund.original_payment": "dein Geld über deine ursprüngliche Zahlungsart zurück",
+  "email.returnsPolicy.refund.store_credit": "ein Guthaben in unserem Shop",
+  "email.returnsPolicy.refund.exchange": "einen Umtausch",
+  "email.returnsPolicy.conditions": "Bedingungen:",
+  "email.returnsPolicy.notReturnable": "Nicht rücksendbar: {items}.",
+  "email.returnsPolicy.readMore": "Die vollständigen Rückgabebedingungen lesen",
 
   "confirmation.subject": "Deine Bestellung #{orderNumber} bei {shopName} ist bestätigt",
   "confirmation.preview": "Bestellung #{orderNumber} ist bestätigt",

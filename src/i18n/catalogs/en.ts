@@ -20,7 +20,19 @@ export const en = {
   "email.totals.tax": "Tax",
   "email.totals.total": "Total",
   "email.address.shippingTo": "Shipping to",
-  "email.returnsPolicy.placeholder": "Our returns policy: you can return unused items within 30 days.",
+  "email.returnsPolicy.heading": "Returns",
+  "email.returnsPolicy.window":
+    "{days, plural, =0 {Items can’t be returned once delivered.} one {You can return items within # day of delivery.} other {You can return items within # days of delivery.}}",
+  "email.returnsPolicy.free": "Returns are free.",
+  "email.returnsPolicy.fee": "Return shipping costs {fee}.",
+  "email.returnsPolicy.methods":
+    "{methods, select, mail {Send them back by post.} in_store {Bring them back to our shop.} other {Send them back by post or bring them to our shop.}}",
+  "email.returnsPolicy.refund": "You get {how} within {days, plural, one {# day} other {# days}} of us receiving them.",
+  "email.returnsPolicy.refund.original_payment": "your money back on your original payment method",
+  "email.returnsPolicy.refund.store_credit": "store credit",
+  "email.returnsPolicy.refund.exchange": "an exchange",
+  "email.returnsPolicy.conditions": "Conditions:",
+  "email.returnsPolicy.notReturnable": "Can’t be returned: {items}.",
   "email.returnsPolicy.readMore": "Read the full policy",
 
   // order confirmation

@@ -16,7 +16,19 @@ export const fr: Catalog = {
   "email.totals.tax": "TVA",
   "email.totals.total": "Total",
   "email.address.shippingTo": "Adresse de livraison",
-  "email.returnsPolicy.placeholder": "Notre politique de retour : vous pouvez retourner les articles non utilisés sous 30 jours.",
+  "email.returnsPolicy.heading": "Retours",
+  "email.returnsPolicy.window":
+    "{days, plural, =0 {Les articles ne peuvent pas être retournés après la livraison.} one {Vous pouvez retourner les articles dans un délai de # jour après la livraison.} other {Vous pouvez retourner les articles dans un délai de # jours après la livraison.}}",
+  "email.returnsPolicy.free": "Les retours sont gratuits.",
+  "email.returnsPolicy.fee": "Les frais de retour s’élèvent à {fee}.",
+  "email.returnsPolicy.methods":
+    "{methods, select, mail {Renvoyez-les par la poste.} in_store {Rapportez-les dans notre boutique.} other {Renvoyez-les par la poste ou rapportez-les dans notre boutique.}}",
+  "email.returnsPolicy.refund": "Vous recevez {how} dans un délai de {days, plural, one {# jour} other {# jours}} après réception des articles.",
+  "email.returnsPolicy.refund.original_payment": "un remboursement sur votre moyen de paiement d’origine",
+  "email.returnsPolicy.refund.store_credit": "un avoir dans notre boutique",
+  "email.returnsPolicy.refund.exchange": "un échange",
+  "email.returnsPolicy.conditions": "Conditions :",
+  "email.returnsPolicy.notReturnable": "Non retournables : {items}.",
   "email.returnsPolicy.readMore": "Lire la politique de retour complète",
 
   "confirmation.subject": "Votre commande n° {orderNumber} chez {shopName} est confirmée",

@@ -16,7 +16,19 @@ export const nl: Catalog = {
   "email.totals.tax": "Btw",
   "email.totals.total": "Totaal",
   "email.address.shippingTo": "Verzendadres",
-  "email.returnsPolicy.placeholder": "Ons retourbeleid: ongebruikte artikelen kun je binnen 30 dagen retourneren.",
+  "email.returnsPolicy.heading": "Retourneren",
+  "email.returnsPolicy.window":
+    "{days, plural, =0 {Na levering kun je artikelen niet retourneren.} one {Je kunt artikelen binnen # dag na levering retourneren.} other {Je kunt artikelen binnen # dagen na levering retourneren.}}",
+  "email.returnsPolicy.free": "Retourneren is gratis.",
+  "email.returnsPolicy.fee": "Retourzenden kost {fee}.",
+  "email.returnsPolicy.methods":
+    "{methods, select, mail {Stuur ze per post terug.} in_store {Breng ze terug naar onze winkel.} other {Stuur ze per post terug of breng ze naar onze winkel.}}",
+  "email.returnsPolicy.refund": "Je krijgt {how} binnen {days, plural, one {# dag} other {# dagen}} nadat wij ze hebben ontvangen.",
+  "email.returnsPolicy.refund.original_payment": "je geld terug via je oorspronkelijke betaalmethode",
+  "email.returnsPolicy.refund.store_credit": "tegoed in onze winkel",
+  "email.returnsPolicy.refund.exchange": "een ruilartikel",
+  "email.returnsPolicy.conditions": "Voorwaarden:",
+  "email.returnsPolicy.notReturnable": "Niet te retourneren: {items}.",
   "email.returnsPolicy.readMore": "Lees het volledige retourbeleid",
 
   "confirmation.subject": "Je bestelling #{orderNumber} bij {shopName} is bevestigd",

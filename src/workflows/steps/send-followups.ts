@@ -23,6 +23,7 @@ import { DELIVERY_ORDER_FIELDS, deliveryWait } from "../../lib/delivery-estimate
 import { parseDeliveryError, providerErrorMessage, type DeliveryFailure } from "../../lib/delivery-error"
 import { notificationsByKey, type NotificationService } from "../../lib/notifications"
 import { RETURN_ORDER_FIELDS, returnStatus } from "../../lib/returns"
+import { loadOrderReturnTerms } from "../../lib/return-terms"
 import { earliestSend, frequencyCapWait, heldTooLong, type Wait } from "../../lib/send-window"
 import { unsubscribeHeaders, unsubscribeUrl } from "../../lib/unsubscribe"
 import {
@@ -459,6 +460,12 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
   const { options } = batch
   const ready: ReadyToSend[] = []
   const unrenderable: Outcome[] = []
+  // the return terms of the orders whose emails quote them, read once per chunk
+  const returnTerms = await loadOrderReturnTerms(
+    batch.container,
+    [...new Set(chunk.filter(({ flow }) => flow.needsReturnTerms).map(({ order }) => order.id))],
+    batch.now()
+  )
   for (const { followup, flow, order } of chunk) {
     try {
       // every marketing email carries its recipient's unsubscribe link, in the footer and the headers
@@ -475,7 +482,7 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
       // product titles in the email's language, when it is not the order's own
       const items = await translateOrderItems(batch.container, order as { locale?: string | null; items?: TranslatableItem[] }, followup.locale)
       const props = {
-        ...flow.buildProps({ order: { ...order, items }, options, brand: options.brand, i18n }),
+        ...flow.buildProps({ order: { ...order, items }, options, brand: options.brand, i18n, returnTerms: returnTerms.get(order.id) }),
         ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
       }
       const content = await renderFlowEmail(flow, props, batch.copyOf(flow.key, i18n.language))

@@ -59,6 +59,10 @@ export const DEFAULTS = {
   sendgridConnectTimeoutMs: 10_000,
   /** The Notification Module channel the plugin sends on. */
   channel: "email",
+  /** A withdrawal link works this long: the longest return window (365 days) plus the delivery. */
+  withdrawalLinkDays: 400,
+  /** The "return window closing" email goes this many days before the last day to return. */
+  windowClosingDays: 3,
 } as const
 
 /** The dispatcher's schedule: every minute, or `PP_DISPATCH_INTERVAL_MS` (demo, benchmarks). */

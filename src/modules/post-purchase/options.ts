@@ -165,6 +165,18 @@ export const pluginOptionsSchema = z
       })
       .strict()
       .prefault({}),
+    /** Returns and the EU withdrawal function: see the README's "Returns policy" section. */
+    returns: z
+      .object({
+        /** The return shipping option a withdrawal's return request uses; by default the region's return option, when there is one. */
+        shippingOptionId: z.string().regex(/^so_[0-9A-Z]{26}$/, "must be a shipping option id like so_01…").optional(),
+        /** How long the withdrawal link in an order confirmation works: longer than any return window plus the delivery. */
+        withdrawalLinkDays: z.number().int().min(30).max(800).default(DEFAULTS.withdrawalLinkDays),
+        /** The "return window closing" email goes this many days before the last day to return. */
+        windowClosingDays: z.number().int().min(1).max(30).default(DEFAULTS.windowClosingDays),
+      })
+      .strict()
+      .prefault({}),
     /** Defaults per flow key, before any admin change. */
     flows: z.record(z.string(), flowOverrideSchema).default({}),
   })

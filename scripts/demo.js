@@ -24,6 +24,17 @@ const ADMIN = { email: "admin@acme.test", password: "supersecret" }
 /** Demo only: the thank-you falls due after seconds instead of a day. */
 const DEMO_THANK_YOU_DELAY_SECONDS = 20
 const TICK_MS = 2000
+/** What a Dutch shop typically offers; the admin edits it on Settings → Store. */
+const DEMO_RETURNS_POLICY = {
+  window_days: 30,
+  free_returns: false,
+  return_fees: [{ currency_code: "eur", amount: 4.95 }],
+  return_methods: ["mail", "in_store"],
+  refund_methods: ["original_payment", "store_credit"],
+  refund_days: 14,
+  conditions: ["Unused, with the labels still on", "In the original packaging"],
+  policy_url: "https://acme-outfitters.example/returns",
+}
 
 const step = (text) => console.log(`\n▶ ${text}`)
 
@@ -101,6 +112,10 @@ async function main() {
     )
     await admin("/admin/post-purchase/flows/thank-you", { delay_seconds: DEMO_THANK_YOU_DELAY_SECONDS })
 
+    step("The shop saves its returns policy in the admin: 30 days from delivery, €4.95 to send back, by post or in the shop")
+    const { policy } = await admin("/admin/post-purchase/return-policy", DEMO_RETURNS_POLICY)
+    console.log(`  returns policy v${policy.version}: ${policy.terms.window_days} days, return shipping €${policy.terms.return_fees[0].amount}`)
+
     step("Placing orders through the Store API: Anna shops in Dutch and ticks \"send me news\" at checkout, Ben shops in English and does not")
     const anna = await checkout(store, {
       email: store.customer.email,
@@ -115,6 +130,8 @@ async function main() {
     }
     const shown = [anna, ben]
     await settled(admin, [anna, ben], "the confirmations and thank-yous (Ben's is skipped: no consent)")
+    const annaConfirmation = readMailboxText((meta) => meta.data.flow === "order-confirmation" && meta.to === anna.email)
+    console.log(`  Anna's confirmation quotes the policy: "${/Je kunt artikelen[^\n]*/.exec(annaConfirmation)?.[0] ?? "(missing!)"}"`)
 
     step("Anna presses her mail app's unsubscribe button (RFC 8058 one-click POST to the List-Unsubscribe URL)")
     const thankYouMeta = readMailboxJson((meta) => meta.data.flow === "thank-you" && meta.to === anna.email)
@@ -278,6 +295,13 @@ async function shipAndDeliver(admin, order) {
   const fulfillment = fulfillments[fulfillments.length - 1]
   await admin(`/admin/orders/${order.id}/fulfillments/${fulfillment.id}/shipments`, { items })
   await admin(`/admin/orders/${order.id}/fulfillments/${fulfillment.id}/mark-as-delivered`, {})
+}
+
+/** The text of the first email in the mailbox whose metadata matches. */
+function readMailboxText(matches) {
+  const json = fs.readdirSync(MAILBOX).find((file) => file.endsWith(".json") && matches(JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8"))))
+  if (!json) throw new Error("The email is not in the mailbox")
+  return fs.readFileSync(path.join(MAILBOX, json.replace(/\.json$/, ".txt")), "utf8")
 }
 
 /** The metadata (.json) of the first email in the mailbox that matches. */

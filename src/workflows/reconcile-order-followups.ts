@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { createOrderFollowupsStep } from "./steps/create-order-followups"
 import { findUnscheduledOrdersStep, type FindUnscheduledOrdersStepInput } from "./steps/find-unscheduled-orders"
 import { recordOrderAnchorsStep } from "./steps/record-order-anchors"
+import { recordOrderReturnPolicyStep } from "./return-policy/steps/record-order-return-policy"
 
 export type ReconcileOrderFollowupsWorkflowInput = FindUnscheduledOrdersStepInput
 
@@ -16,6 +17,7 @@ export const reconcileOrderFollowupsWorkflow = createWorkflow(
   reconcileOrderFollowupsWorkflowId,
   (input: ReconcileOrderFollowupsWorkflowInput) => {
     const orders = findUnscheduledOrdersStep(input)
+    recordOrderReturnPolicyStep(transform({ orders }, ({ orders }) => ({ order_ids: orders.map((order) => order.id) })))
 
     const followupInput = transform({ orders }, ({ orders }) => ({
       orders: orders.map(({ placed_at, ...order }) => ({ ...order, anchor: "placed" as const, anchor_at: placed_at })),

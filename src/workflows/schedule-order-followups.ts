@@ -22,13 +22,13 @@ export const scheduleOrderFollowupsWorkflow = createWorkflow(
   (input: ScheduleOrderFollowupsWorkflowInput) => {
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "email", "customer_id", "region_id", "sales_channel_id", "created_at"],
+      fields: ["id", "email", "customer_id"],
       filters: { id: input.order_id },
       options: { throwIfKeyNotFound: true },
     })
 
     // before its emails are written: the confirmation quotes the policy the order was sold under
-    recordOrderReturnPolicyStep(transform({ orders }, ({ orders }) => ({ order: orders[0] as any })))
+    recordOrderReturnPolicyStep(transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })))
 
     const followupInput = transform({ orders, input }, ({ orders, input }) => ({
       orders: [{ ...orders[0], anchor: "placed" as const, anchor_at: input.occurred_at }],

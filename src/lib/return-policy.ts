@@ -85,67 +85,67 @@ const oneOf = <T extends readonly string[]>(field: string, values: T) =>
 
 /** The fields of the terms an admin saves, checked for shape here; the workflow checks them against the store (currencies, EU regions, ids). */
 export const returnPolicyTermsShape = z.object({
-    window_days: z
-      .number({ message: "window_days must be a number of days" })
-      .int("window_days must be a whole number of days")
-      .min(0, "window_days cannot be negative")
-      .max(MAX_RETURN_WINDOW_DAYS, `window_days can be at most ${MAX_RETURN_WINDOW_DAYS}`),
-    free_returns: z.boolean({ message: "free_returns must be true or false" }),
-    // the return shipping fee per currency, in the currency's main unit (4.95 is €4.95); ignored when returns are free
-    return_fees: z
-      .array(
-        z
-          .object({
-            currency_code: z
-              .string()
-              .regex(/^[a-zA-Z]{3}$/, "return_fees.currency_code must be a three-letter currency code like eur")
-              .transform((code) => code.toLowerCase()),
-            amount: z
-              .number({ message: "return_fees.amount must be a number" })
-              .min(0, "return_fees.amount cannot be negative")
-              .max(1_000_000, "return_fees.amount is too large"),
-          })
-          .strict()
-      )
-      .max(50)
-      .default([]),
-    return_methods: z.array(oneOf("return_methods", RETURN_METHODS)).min(1, "return_methods needs at least one way to send items back"),
-    refund_methods: z.array(oneOf("refund_methods", REFUND_METHODS)).min(1, "refund_methods needs at least one refund method"),
-    refund_days: z
-      .number({ message: "refund_days must be a number of days" })
-      .int("refund_days must be a whole number of days")
-      .min(0, "refund_days cannot be negative")
-      // EU law: the refund is due within 14 days of the withdrawal (Article 13); 60 leaves room elsewhere
-      .max(60, "refund_days can be at most 60"),
-    conditions: z
-      .array(z.string().trim().min(1, "conditions cannot hold an empty line").max(200, "each of conditions can be at most 200 characters"))
-      .max(20, "conditions can hold at most 20 lines")
-      .default([]),
-    /** Products the shop does not take back; in the EU they keep the 14-day statutory right unless marked with an exception below. */
-    exclusions: productSelector("exclusions").prefault({}),
-    /** Products with an Article 16 exception: no statutory right of withdrawal, and not taken back. */
-    withdrawal_exceptions: z
-      .array(
-        productSelector("withdrawal_exceptions")
-          .extend({ exception: oneOf("withdrawal_exceptions.exception", WITHDRAWAL_EXCEPTIONS) })
-          .strict()
-      )
-      .max(WITHDRAWAL_EXCEPTIONS.length)
-      .default([]),
-    /** The longer text, in Markdown, for the storefront's returns page. */
-    details_markdown: z.string().max(20_000, "details_markdown can be at most 20000 characters").nullable().default(null),
-    policy_url: z
-      .string()
-      .max(2000, "policy_url is too long")
-      .refine((url) => {
-        try {
-          return new URL(url).protocol === "https:"
-        } catch {
-          return false
-        }
-      }, "policy_url must be an https URL like https://shop.example/returns")
-      .nullable()
-      .default(null),
+  window_days: z
+    .number({ message: "window_days must be a number of days" })
+    .int("window_days must be a whole number of days")
+    .min(0, "window_days cannot be negative")
+    .max(MAX_RETURN_WINDOW_DAYS, `window_days can be at most ${MAX_RETURN_WINDOW_DAYS}`),
+  free_returns: z.boolean({ message: "free_returns must be true or false" }),
+  // the return shipping fee per currency, in the currency's main unit (4.95 is €4.95); ignored when returns are free
+  return_fees: z
+    .array(
+      z
+        .object({
+          currency_code: z
+            .string()
+            .regex(/^[a-zA-Z]{3}$/, "return_fees.currency_code must be a three-letter currency code like eur")
+            .transform((code) => code.toLowerCase()),
+          amount: z
+            .number({ message: "return_fees.amount must be a number" })
+            .min(0, "return_fees.amount cannot be negative")
+            .max(1_000_000, "return_fees.amount is too large"),
+        })
+        .strict()
+    )
+    .max(50)
+    .default([]),
+  return_methods: z.array(oneOf("return_methods", RETURN_METHODS)).min(1, "return_methods needs at least one way to send items back"),
+  refund_methods: z.array(oneOf("refund_methods", REFUND_METHODS)).min(1, "refund_methods needs at least one refund method"),
+  refund_days: z
+    .number({ message: "refund_days must be a number of days" })
+    .int("refund_days must be a whole number of days")
+    .min(0, "refund_days cannot be negative")
+    // EU law: the refund is due within 14 days of the withdrawal (Article 13); 60 leaves room elsewhere
+    .max(60, "refund_days can be at most 60"),
+  conditions: z
+    .array(z.string().trim().min(1, "conditions cannot hold an empty line").max(200, "each of conditions can be at most 200 characters"))
+    .max(20, "conditions can hold at most 20 lines")
+    .default([]),
+  /** Products the shop does not take back; in the EU they keep the 14-day statutory right unless marked with an exception below. */
+  exclusions: productSelector("exclusions").prefault({}),
+  /** Products with an Article 16 exception: no statutory right of withdrawal, and not taken back. */
+  withdrawal_exceptions: z
+    .array(
+      productSelector("withdrawal_exceptions")
+        .extend({ exception: oneOf("withdrawal_exceptions.exception", WITHDRAWAL_EXCEPTIONS) })
+        .strict()
+    )
+    .max(WITHDRAWAL_EXCEPTIONS.length)
+    .default([]),
+  /** The longer text, in Markdown, for the storefront's returns page. */
+  details_markdown: z.string().max(20_000, "details_markdown can be at most 20000 characters").nullable().default(null),
+  policy_url: z
+    .string()
+    .max(2000, "policy_url is too long")
+    .refine((url) => {
+      try {
+        return new URL(url).protocol === "https:"
+      } catch {
+        return false
+      }
+    }, "policy_url must be an https URL like https://shop.example/returns")
+    .nullable()
+    .default(null),
 })
 
 /** The checks across fields, for the terms alone or inside a request body. */

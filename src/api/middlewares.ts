@@ -23,6 +23,7 @@ import {
   AdminSaveReturnPolicy,
 } from "./admin/post-purchase/validators"
 import { StoreRecordConsent, StoreSetPreferences } from "./store/post-purchase/validators"
+import { StoreOrderParams, StoreProductParams, StoreReturnPolicyQuery } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
@@ -65,6 +66,26 @@ export default defineMiddlewares({
       matcher: "/store/post-purchase/preferences",
       method: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreSetPreferences)],
+    },
+    // the returns policy's Store API: public and cacheable, except an order's deadline, which is its customer's alone
+    {
+      matcher: "/store/post-purchase/return-policy",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(StoreReturnPolicyQuery, {})],
+    },
+    {
+      matcher: "/store/post-purchase/products/:id/returnability",
+      method: ["GET"],
+      middlewares: [validateParams(StoreProductParams), validateAndTransformQuery(StoreReturnPolicyQuery, {})],
+    },
+    {
+      matcher: "/store/post-purchase/orders/:id/return-deadline",
+      method: ["GET"],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"]),
+        validateParams(StoreOrderParams),
+        validateAndTransformQuery(AdminNoQuery, {}),
+      ],
     },
     {
       matcher: "/admin/post-purchase/customers/:id/preferences",

@@ -33,3 +33,15 @@ export const StoreSetPreferences = z
   })
   .strict()
 export type StoreSetPreferencesType = z.infer<typeof StoreSetPreferences>
+
+// The returns policy's public routes: the region (else the store's default) and, for a key with several sales channels, which one
+export const StoreReturnPolicyQuery = z
+  .object({
+    region_id: medusaId("region_id").optional(),
+    sales_channel_id: medusaId("sales_channel_id").optional(),
+  })
+  .strict()
+export type StoreReturnPolicyQueryType = z.infer<typeof StoreReturnPolicyQuery>
+
+export const StoreProductParams = z.object({ id: medusaId("id") })
+export const StoreOrderParams = z.object({ id: medusaId("id") })

@@ -17,7 +17,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!terms) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Order with id: ${req.params.id} was not found`)
   }
-  const titles = new Map((order.items ?? []).map((item: { id: string; title: string }) => [item.id, item.title]))
+  const titles = new Map(((order.items ?? []) as { id: string; title: string }[]).map((item) => [item.id, item.title]))
   const view = orderReturnTermsView(terms)
   res.json({ return_deadline: { ...view, items: view.items.map((item) => ({ ...item, title: titles.get(item.item_id) ?? null })) } })
 }

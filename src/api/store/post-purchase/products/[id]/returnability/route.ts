@@ -25,7 +25,7 @@ export const GET = async (req: MedusaStoreRequest<unknown, StoreReturnPolicyQuer
     fields: [...PRODUCT_SELECTOR_FIELDS, "status", "sales_channels.id"],
     filters: { id: req.params.id },
   })
-  const sellingChannels: string[] = (product?.sales_channels ?? []).map((channel: { id: string } | null) => channel?.id).filter(Boolean)
+  const sellingChannels = ((product?.sales_channels ?? []) as ({ id: string } | null)[]).flatMap((channel) => (channel ? [channel.id] : []))
   const channels = product ? requestSalesChannels(req, sales_channel_id, sellingChannels) : []
   // unpublished, or not sold through this key: the storefront cannot see it, so neither can this route
   if (!product || product.status !== ProductStatus.PUBLISHED || !channels.length) {

@@ -1,11 +1,17 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { orderConfirmationFlow } from "./order-confirmation"
 import { thankYouFlow } from "./thank-you"
+import { returnWindowClosingFlow } from "./return-window-closing"
 import type { EffectiveFlowSetting } from "./settings"
 import type { FlowAnchor, FlowDefinition } from "./types"
 
 /** Every flow the plugin runs. A new flow is one more declaration here. */
-export const FLOWS: FlowDefinition[] = [orderConfirmationFlow, thankYouFlow]
+export const FLOWS: FlowDefinition[] = [
+  orderConfirmationFlow,
+  thankYouFlow,
+  // returns: a reminder before the order's return window closes (off by default)
+  returnWindowClosingFlow,
+]
 
 const byKey = new Map(FLOWS.map((flow) => [flow.key, flow]))
 
@@ -40,3 +46,4 @@ export * from "./types"
 export * from "./settings"
 export * from "./copy"
 export * from "./render"
+export * from "./timing"

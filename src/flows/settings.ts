@@ -16,6 +16,8 @@ export interface EffectiveFlowSetting {
  * What a flow does now: an admin's change wins over the plugin options, which
  * win over the flow's declaration. A transactional flow keeps its declared
  * anchor: a receipt is due when the order is placed, whatever anyone sets.
+ * So does a flow with its own timing (`dueAt`), which reads its anchor as
+ * the thing it is timed from (a delivery, for the return window).
  */
 export function effectiveFlowSetting(
   flow: FlowDefinition,
@@ -23,11 +25,12 @@ export function effectiveFlowSetting(
   saved: Pick<FlowSettingDTO, "flow" | "enabled" | "delay_seconds" | "anchor">[]
 ): EffectiveFlowSetting {
   const configured = options.flows[flow.key] ?? {}
+  const fixedAnchor = hasFixedAnchor(flow)
   const default_enabled = configured.enabled ?? flow.defaultEnabled
   const default_delay_seconds = configured.delaySeconds ?? flow.defaultDelaySeconds
-  const default_anchor = flow.category === "transactional" ? flow.anchor : configured.anchor ?? flow.anchor
+  const default_anchor = fixedAnchor ? flow.anchor : configured.anchor ?? flow.anchor
   const row = saved.find((setting) => setting.flow === flow.key)
-  const savedAnchor = flow.category === "transactional" ? null : (row?.anchor as FlowAnchor | null | undefined)
+  const savedAnchor = fixedAnchor ? null : (row?.anchor as FlowAnchor | null | undefined)
   return {
     enabled: row?.enabled ?? default_enabled,
     delay_seconds: row?.delay_seconds ?? default_delay_seconds,
@@ -36,6 +39,11 @@ export function effectiveFlowSetting(
     default_delay_seconds,
     default_anchor,
   }
+}
+
+/** Whether nobody can change what the flow counts from: a transactional flow, or one with its own timing. */
+export function hasFixedAnchor(flow: FlowDefinition): boolean {
+  return flow.category === "transactional" || !!flow.dueAt
 }
 
 /** Loads the saved settings once and answers, per flow, what it does now. */

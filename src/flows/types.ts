@@ -34,6 +34,26 @@ export interface FlowContext {
   returnTerms?: OrderReturnTerms
 }
 
+/** What a flow with its own timing (`dueAt`) is timed from. */
+export interface FlowTiming {
+  /** When the anchor happened: the delivery (reported or estimated), the shipment, the placement. */
+  anchorAt: Date
+  /** The anchor is a delivery estimated from the shipment, not reported. */
+  estimated: boolean
+  /** The order's return terms, for flows that declare `needsReturnTerms`. */
+  returnTerms?: OrderReturnTerms
+  options: PluginOptions
+  now: Date
+}
+
+/** The order as it stands when its email is due. */
+export interface FlowSendCheck {
+  order: LoadedOrder
+  /** Its return terms as of now, for flows that declare `needsReturnTerms`. */
+  returnTerms?: OrderReturnTerms
+  now: Date
+}
+
 /**
  * One declaration per email flow, in the spirit of Vendure's EmailEventListener:
  * scheduling, sending, the admin list, previews and tests all derive from it.
@@ -41,9 +61,9 @@ export interface FlowContext {
 export interface FlowDefinition<Props = any> {
   /** Stable id, stored on every follow-up and in the flow settings. */
   key: string
-  /** Name and one-line purpose shown in the admin. */
+  /** Name and one-line purpose shown in the admin; a function when it depends on the plugin options. */
   label: string
-  description: string
+  description: string | ((options: PluginOptions) => string)
   category: FlowCategory
   /** What the delay counts from; admins can change it for marketing flows. */
   anchor: FlowAnchor
@@ -55,6 +75,20 @@ export interface FlowDefinition<Props = any> {
   notBeforeDelivery?: boolean
   /** How long after the anchor the email is due; admins can change it. */
   defaultDelaySeconds: number
+  /**
+   * When the email is due, for a flow timed by the order itself rather than
+   * by a delay after its anchor (its delay and anchor are then fixed):
+   * scheduling and the re-timing of an estimated delivery both ask it. Null
+   * means there is nothing to send.
+   */
+  dueAt?: (timing: FlowTiming) => Date | null
+  /** `dueAt` in words, for the admin's list, e.g. "3 days before the last day to return, at 09:00". */
+  describeDueAt?: (options: PluginOptions) => string
+  /**
+   * Looked at again when the email is due, as the order stands then: why it
+   * should not go out after all (skipped with that reason), or null.
+   */
+  skipAtSend?: (check: FlowSendCheck) => string | null
   /** Flows are on unless declared otherwise; admins can switch them. */
   defaultEnabled: boolean
   /** Loads the order's return terms (its policy version, what can go back, until when) into the context. */

@@ -16,6 +16,8 @@ export interface FlowView {
   default_enabled: boolean
   default_delay_seconds: number
   default_anchor: FlowAnchor
+  /** When a flow with its own timing goes, in words; null for a flow timed by its delay, which the admin can edit. */
+  due_rule: string | null
 }
 
 export interface FlowUpdate {

@@ -53,6 +53,19 @@ export const de: Catalog = {
   "thankYou.team": "Dein {shopName}-Team",
   "thankYou.about": "Zu deiner Bestellung #{orderNumber} vom {date}.",
 
+  // return window closing (marketing, before the last day to return)
+  "windowClosing.subject": "Nur noch wenige Tage, um Artikel aus Bestellung #{orderNumber} zurückzusenden",
+  "windowClosing.preview": "Deine Bestellung #{orderNumber} bei {shopName}: Die Rückgabefrist endet bald",
+  "windowClosing.heading": "Bist du mit deiner Bestellung zufrieden{hasName, select, yes {, {name}} other {}}?",
+  "windowClosing.intro":
+    "Wir hoffen, dass bei deiner Bestellung von {shopName} alles passt. Falls nicht, hast du noch etwas Zeit, um Artikel zurückzusenden.",
+  "windowClosing.deadline": "Du kannst Artikel aus Bestellung #{orderNumber} bis {lastDay} zurücksenden.",
+  "windowClosing.items": "{count, plural, one {Diesen Artikel kannst du noch zurücksenden} other {Diese Artikel kannst du noch zurücksenden}}",
+  "windowClosing.howTo": "So funktioniert die Rücksendung",
+  "windowClosing.button": "Unsere Rückgabebedingungen lesen",
+  "windowClosing.keep": "Bist du mit allem zufrieden? Dann musst du nichts tun.",
+  "windowClosing.team": "Dein {shopName}-Team",
+
   "page.unsubscribe.title": "Abmelden",
   "page.unsubscribe.question": "Welche E-Mails soll {shopName} nicht mehr an {email} senden?",
   "page.unsubscribe.onlyFlow": "Nur E-Mails der Art: {flow}",
@@ -70,4 +83,5 @@ export const de: Catalog = {
 
   "flow.order-confirmation": "Bestellbestätigung",
   "flow.thank-you": "Dankeschön",
+  "flow.return-window-closing": "Erinnerung an die Rückgabefrist",
 }

@@ -59,6 +59,19 @@ export const en = {
   "thankYou.team": "The {shopName} team",
   "thankYou.about": "About your order #{orderNumber} of {date}.",
 
+  // return window closing (marketing, before the last day to return)
+  "windowClosing.subject": "A few days left to return items from order #{orderNumber}",
+  "windowClosing.preview": "Your {shopName} order #{orderNumber}: the return window closes soon",
+  "windowClosing.heading": "Still happy with your order{hasName, select, yes {, {name}} other {}}?",
+  "windowClosing.intro":
+    "We hope everything from {shopName} is just right. If something isn’t, there’s still time to send it back.",
+  "windowClosing.deadline": "You can return items from order #{orderNumber} until {lastDay}.",
+  "windowClosing.items": "{count, plural, one {This item can still go back} other {These items can still go back}}",
+  "windowClosing.howTo": "How to return",
+  "windowClosing.button": "Read our returns policy",
+  "windowClosing.keep": "Happy with everything? Then there’s nothing you need to do.",
+  "windowClosing.team": "The {shopName} team",
+
   // the unsubscribe page
   "page.unsubscribe.title": "Unsubscribe",
   "page.unsubscribe.question": "Which emails should {shopName} stop sending to {email}?",
@@ -78,6 +91,7 @@ export const en = {
   // flow names, as customers read them
   "flow.order-confirmation": "order confirmation",
   "flow.thank-you": "thank-you",
+  "flow.return-window-closing": "return window reminder",
 } as const
 
 export type MessageKey = keyof typeof en

@@ -53,6 +53,19 @@ export const fr: Catalog = {
   "thankYou.team": "L’équipe {shopName}",
   "thankYou.about": "À propos de votre commande n° {orderNumber} du {date}.",
 
+  // return window closing (marketing, before the last day to return)
+  "windowClosing.subject": "Plus que quelques jours pour retourner des articles de la commande n° {orderNumber}",
+  "windowClosing.preview": "Votre commande n° {orderNumber} chez {shopName} : le délai de retour se termine bientôt",
+  "windowClosing.heading": "Votre commande vous plaît{hasName, select, yes {, {name}} other {}} ?",
+  "windowClosing.intro":
+    "Nous espérons que tout ce que vous avez reçu de {shopName} vous convient. Si ce n’est pas le cas, vous avez encore le temps de nous le renvoyer.",
+  "windowClosing.deadline": "Vous pouvez retourner des articles de la commande n° {orderNumber} jusqu’au {lastDay}.",
+  "windowClosing.items": "{count, plural, one {Cet article peut encore être retourné} other {Ces articles peuvent encore être retournés}}",
+  "windowClosing.howTo": "Comment retourner un article",
+  "windowClosing.button": "Lire notre politique de retour",
+  "windowClosing.keep": "Tout vous convient ? Dans ce cas, vous n’avez rien à faire.",
+  "windowClosing.team": "L’équipe {shopName}",
+
   "page.unsubscribe.title": "Se désabonner",
   "page.unsubscribe.question": "Quels e-mails {shopName} doit-il cesser d’envoyer à {email} ?",
   "page.unsubscribe.onlyFlow": "Seulement les e-mails de type « {flow} »",
@@ -70,4 +83,5 @@ export const fr: Catalog = {
 
   "flow.order-confirmation": "confirmation de commande",
   "flow.thank-you": "remerciement",
+  "flow.return-window-closing": "rappel de fin du délai de retour",
 }

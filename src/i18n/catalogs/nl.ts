@@ -53,6 +53,19 @@ export const nl: Catalog = {
   "thankYou.team": "Het team van {shopName}",
   "thankYou.about": "Over je bestelling #{orderNumber} van {date}.",
 
+  // return window closing (marketing, before the last day to return)
+  "windowClosing.subject": "Nog een paar dagen om artikelen uit bestelling #{orderNumber} te retourneren",
+  "windowClosing.preview": "Je bestelling #{orderNumber} bij {shopName}: de retourtermijn loopt bijna af",
+  "windowClosing.heading": "Nog steeds blij met je bestelling{hasName, select, yes {, {name}} other {}}?",
+  "windowClosing.intro":
+    "We hopen dat alles van {shopName} precies goed is. Is dat niet zo, dan heb je nog even de tijd om het terug te sturen.",
+  "windowClosing.deadline": "Je kunt artikelen uit bestelling #{orderNumber} retourneren tot en met {lastDay}.",
+  "windowClosing.items": "{count, plural, one {Dit artikel kun je nog retourneren} other {Deze artikelen kun je nog retourneren}}",
+  "windowClosing.howTo": "Zo retourneer je",
+  "windowClosing.button": "Lees ons retourbeleid",
+  "windowClosing.keep": "Ben je overal blij mee? Dan hoef je niets te doen.",
+  "windowClosing.team": "Het team van {shopName}",
+
   "page.unsubscribe.title": "Afmelden",
   "page.unsubscribe.question": "Welke e-mails moet {shopName} niet meer sturen naar {email}?",
   "page.unsubscribe.onlyFlow": "Alleen e-mails met een {flow}",
@@ -70,4 +83,5 @@ export const nl: Catalog = {
 
   "flow.order-confirmation": "orderbevestiging",
   "flow.thank-you": "bedankje",
+  "flow.return-window-closing": "retourherinnering",
 }

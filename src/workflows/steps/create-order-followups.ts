@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { flowsAnchoredOn, loadFlowSettings, type FlowAnchor } from "../../flows"
+import { flowsAnchoredOn, flowsTimedByReturnTerms, followupDueAt, loadFlowSettings, type FlowAnchor } from "../../flows"
+import { loadOrderReturnTerms } from "../../lib/return-terms"
 import { resolveOrderLocales } from "../../i18n/resolve"
 import { ANCHOR_EVENTS, POST_PURCHASE_MODULE, type NewFollowup } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
@@ -23,8 +24,9 @@ export const createOrderFollowupsStepId = "pp-create-order-followups"
 /**
  * Schedules one follow-up per order and enabled flow anchored on what
  * happened, timed from the anchor recorded for the order if there is one (a
- * redelivered event moves nothing), else from the reported time. Follow-ups
- * that already exist are left alone. Runs before the anchor is recorded, so an
+ * redelivered event moves nothing), else from the reported time: its delay
+ * after it, or the flow's own rule (`dueAt`), which may find nothing to send.
+ * Follow-ups that already exist are left alone. Runs before the anchor is recorded, so an
  * order whose follow-ups were never written has no anchor and the
  * reconciliation finds it.
  */
@@ -43,22 +45,42 @@ export const createOrderFollowupsStep = createStep(
     )
     const recordedAt = new Map(recorded.map((a) => [`${a.order_id}:${a.anchor}`, a.occurred_at]))
 
+    // the return terms of the orders with a flow timed by them, read once
+    const timedByTerms = withEmail.filter((order) => flowsTimedByReturnTerms(flowsAnchoredOn(order.anchor, settingOf)).length)
+    const returnTerms = await loadOrderReturnTerms(container, [...new Set(timedByTerms.map((order) => order.id))])
+    const options = service.getOptions()
+    const now = new Date()
+
     const rows: NewFollowup[] = withEmail.flatMap((order) => {
       // a delivery reported already wins over any estimate
       const known = recordedAt.get(`${order.id}:${order.anchor}`)
       const estimated = !!order.estimated && !known
       const anchorAt = new Date(known ?? order.anchor_at)
-      return flowsAnchoredOn(order.anchor, settingOf).map((flow) => ({
-        flow: flow.key,
-        step: 0,
-        order_id: order.id,
-        customer_id: order.customer_id,
-        email: order.email!,
-        anchor_event: estimated ? ANCHOR_EVENTS.estimatedDelivery : ANCHOR_EVENTS[order.anchor],
-        anchor_at: anchorAt,
-        send_at: new Date(anchorAt.getTime() + settingOf(flow).delay_seconds * 1000),
-        idempotency_key: `${order.id}:${flow.key}:0`,
-      }))
+      return flowsAnchoredOn(order.anchor, settingOf).flatMap((flow) => {
+        const sendAt = followupDueAt(flow, settingOf(flow).delay_seconds, {
+          anchorAt,
+          estimated,
+          returnTerms: returnTerms.get(order.id),
+          options,
+          now,
+        })
+        // a flow with its own timing may have nothing to send for this order
+        return sendAt
+          ? [
+              {
+                flow: flow.key,
+                step: 0,
+                order_id: order.id,
+                customer_id: order.customer_id,
+                email: order.email!,
+                anchor_event: estimated ? ANCHOR_EVENTS.estimatedDelivery : ANCHOR_EVENTS[order.anchor],
+                anchor_at: anchorAt,
+                send_at: sendAt,
+                idempotency_key: `${order.id}:${flow.key}:0`,
+              },
+            ]
+          : []
+      })
     })
 
     // each email's language is settled when it is scheduled

@@ -348,6 +348,7 @@ const ORDER_FIELDS = [
  * time: skipped when the order was canceled or the flow switched off, and a
  * marketing email when every item of the order is returned or being returned
  * (a return canceled since then emits no event, so only this read sees it);
+ * skipped too when the flow's own check at send time says so (`skipAtSend`);
  * held back when the recipient had marketing email within the frequency cap,
  * when the flow waits for the delivery, or during quiet hours. Skipped and
  * held ones are recorded right away.
@@ -386,6 +387,13 @@ async function decideWhatGoesOut(
         now,
       })
     : new Map<string, Date>()
+  // the return terms as of now, for flows that look at them again before they go out
+  const checkedFlows = new Set(FLOWS.filter((flow) => flow.skipAtSend && flow.needsReturnTerms).map((flow) => flow.key))
+  const returnTermsNow = await loadOrderReturnTerms(
+    container,
+    [...new Set(followups.filter((f) => checkedFlows.has(f.flow) && ordersById.has(f.order_id)).map((f) => f.order_id))],
+    now
+  )
 
   const skipped: Outcome[] = []
   const held: Outcome[] = []
@@ -410,8 +418,11 @@ async function decideWhatGoesOut(
                 : marketing
                   ? withoutPermission(permissions.get(permissionKey(followup.email, order.cart?.id)), options.consent.mode, flow)
                   : null
-    if (skipReason) {
-      skipped.push(skippedOutcome(followup.id, skipReason))
+    // last, the flow's own look at the order as it stands now
+    const flowSkipReason =
+      skipReason ?? flow!.skipAtSend?.({ order: order!, returnTerms: returnTermsNow.get(order!.id), now }) ?? null
+    if (flowSkipReason) {
+      skipped.push(skippedOutcome(followup.id, flowSkipReason))
       continue
     }
     if (marketing) {

@@ -30,6 +30,14 @@ export const upsertFlowSettingStep = createStep(
       )
     }
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+    // a flow with its own timing has no delay to set, and always counts from its own anchor
+    if (flow.dueAt && input.delay_seconds !== undefined) {
+      const rule = flow.describeDueAt ? ` (${flow.describeDueAt(service.getOptions())})` : ""
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `delay_seconds: "${flow.key}" is timed by its own rule${rule}, not by a delay`)
+    }
+    if (flow.dueAt && input.anchor && input.anchor !== flow.anchor) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `anchor: "${flow.key}" always counts from "${flow.anchor}"`)
+    }
     return await saveFlowSetting(service, flow, input, true)
   },
   async (compensation, { container }) => {

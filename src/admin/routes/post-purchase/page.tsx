@@ -90,7 +90,13 @@ const FlowRow = ({ flow }: { flow: FlowView }) => (
       <FlowEnabledSwitch flow={flow} />
     </Table.Cell>
     <Table.Cell>
-      <FlowDelayEditor flow={flow} />
+      {flow.due_rule ? (
+        <Text size="small" className="max-w-[240px] whitespace-normal" data-testid={`pp-flow-${flow.key}-due-rule`}>
+          {flow.due_rule}
+        </Text>
+      ) : (
+        <FlowDelayEditor flow={flow} />
+      )}
     </Table.Cell>
     <Table.Cell className="text-right">
       <div className="flex justify-end gap-x-2">

@@ -8,12 +8,15 @@ import type PostPurchaseModuleService from "../../../modules/post-purchase/servi
 export async function flowViews(container: MedusaContainer, only?: FlowDefinition) {
   const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
   const settingOf = await loadFlowSettings(service)
+  const options = service.getOptions()
   return (only ? [only] : FLOWS).map((flow) => ({
     key: flow.key,
     label: flow.label,
-    description: flow.description,
+    description: typeof flow.description === "function" ? flow.description(options) : flow.description,
     category: flow.category,
     ...settingOf(flow),
+    // a flow with its own timing has no delay to edit: when it goes, in words
+    due_rule: flow.dueAt ? flow.describeDueAt?.(options) ?? "set by the flow" : null,
   }))
 }
 

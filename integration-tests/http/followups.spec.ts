@@ -312,6 +312,7 @@ medusaIntegrationTestRunner({
         expect(data.flows).toEqual([
           expect.objectContaining({ key: "order-confirmation", category: "transactional", enabled: true, delay_seconds: 0 }),
           expect.objectContaining({ key: "thank-you", category: "marketing", enabled: true, delay_seconds: 86400 }),
+          expect.objectContaining({ key: "return-window-closing", category: "marketing", enabled: false, anchor: "delivered" }),
         ])
       })
 

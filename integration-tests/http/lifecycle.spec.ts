@@ -239,6 +239,7 @@ medusaIntegrationTestRunner({
       expect(data.flows.map((f: any) => [f.key, f.anchor])).toEqual([
         ["order-confirmation", "placed"],
         ["thank-you", "placed"],
+        ["return-window-closing", "delivered"],
       ])
     })
 

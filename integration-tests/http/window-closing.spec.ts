@@ -171,6 +171,16 @@ medusaIntegrationTestRunner({
       // a marketing email: the unsubscribe link in its footer and its headers
       expect(email.meta.headers["List-Unsubscribe"]).toMatch(/^<http.*\/hooks\/post-purchase\/unsubscribe\?token=/)
       expect(text).toContain("Unsubscribe from these emails")
+
+      // like every flow: the preview with sample data in any language, edited copy, and a test email of this order
+      const preview = (await api.get(`/admin/post-purchase/flows/${FLOW}/preview?locale=nl-NL`, admin)).data
+      expect(preview.subject).toBe("Nog een paar dagen om artikelen uit bestelling #1001 te retourneren")
+      expect(preview.text).toContain("tot en met woensdag 16 april")
+      await api.post(`/admin/post-purchase/flows/${FLOW}/copy`, { locale: "en", fields: { subject: "Last call for order {{order_number}}" } }, admin)
+      const test = await api.post(`/admin/post-purchase/flows/${FLOW}/test-email`, { to: "ada@example.com", order_id: orderId }, admin)
+      expect(test.data.test_email).toEqual(expect.objectContaining({ to: "ada@example.com", subject: `[Test] Last call for order ${data[0].display_id}` }))
+      const [testEmail] = readMailbox(mailbox).filter((e) => e.meta.to === "ada@example.com")
+      expect(testEmail.text.replace(/\u00a0/g, " ")).toContain(`until ${lastDay}.`)
     })
 
     it("skipped with the reason when something went back, without consent, or once the window closed; nothing scheduled when the window is too short", async () => {

@@ -51,11 +51,13 @@ export function ReturnWindowClosingEmail({
         {t("windowClosing.heading", greetingValues(order))}
       </Heading>
       <Text style={paragraph}>{t("windowClosing.intro", { shopName })}</Text>
-      <Text data-block="deadline" style={{ ...paragraph, fontWeight: 600 }}>
-        {lastDay
-          ? t("windowClosing.deadline", { orderNumber: order.display_id, lastDay: formatDay(lastDay, i18n) })
-          : t("email.returnsPolicy.window", { days: returnsPolicy?.windowDays ?? 0 })}
-      </Text>
+      {lastDay || returnsPolicy ? (
+        <Text data-block="deadline" style={{ ...paragraph, fontWeight: 600 }}>
+          {lastDay
+            ? t("windowClosing.deadline", { orderNumber: order.display_id, lastDay: formatDay(lastDay, i18n) })
+            : t("email.returnsPolicy.window", { days: returnsPolicy!.windowDays })}
+        </Text>
+      ) : null}
 
       {returnableItems.length > 0 ? (
         <Section data-block="returnable-items" style={{ margin: "0 0 24px" }}>

@@ -24,8 +24,8 @@ export const returnWindowClosingFlow: FlowDefinition<ReturnWindowClosingEmailPro
   key: "return-window-closing",
   label: "Return window closing",
   description: (options) =>
-    `Tells customers who kept everything until when they can still return items, what and how: ` +
-    `${dueInWords(options)} (plugin option returns.windowClosingDays). Only with a returns policy.`,
+    `Tells customers who kept everything until when they can still return items, what and how, ` +
+    `${days(options.returns.windowClosingDays)} before their last day (plugin option returns.windowClosingDays). Needs a returns policy.`,
   category: "marketing",
   // the window counts from the delivery: reported, or estimated from the shipment
   anchor: "delivered",

@@ -206,3 +206,43 @@ test("an order's page shows the policy version it was placed under and its retur
   await page.getByTestId("pp-order-return-terms").scrollIntoViewIfNeeded()
   await screenshot("order-return-terms")
 })
+
+test("an override for a sales channel starts from the store's policy, shows below it, and is removed after a confirmation", async () => {
+  const token = await adminToken()
+  const { sales_channels, policies } = await api("/admin/post-purchase/return-policy", { token })
+  const channel = sales_channels.find((c) => !policies.some((p) => p.scope_id === c.id))
+  assert.ok(channel, "the demo has a sales channel without an override")
+
+  await page.goto(`${BASE}/app/settings/store`)
+  const storeWindow = await page.getByTestId("pp-return-policy-store-window").innerText()
+  await page.getByTestId("pp-return-policy-add-override").click()
+  await page.getByTestId("pp-policy-form").waitFor()
+  // the store's terms are the starting point, previewed before the scope is chosen
+  assert.equal(await page.getByTestId("pp-policy-window").inputValue(), String(WINDOW_DAYS))
+  await previewFrame().getByText(`within ${WINDOW_DAYS} days`).waitFor()
+  assert.equal(await page.getByTestId("pp-policy-save").isDisabled(), true, "an override needs its sales channel or region")
+  await page.getByTestId("pp-policy-scope").click()
+  await page.getByRole("option", { name: `Sales channel · ${channel.name}` }).click()
+
+  await page.getByTestId("pp-policy-window").fill("60")
+  await previewFrame().getByText("You can return items within 60 days of delivery.").waitFor()
+  await page.getByTestId("pp-policy-save").click()
+  await page.getByTestId("pp-policy-form").waitFor({ state: "detached" })
+
+  const section = page.getByTestId(`pp-return-policy-override-${channel.id}`)
+  await section.waitFor()
+  assert.equal(await page.getByTestId(`pp-return-policy-override-${channel.id}-summary-window`).innerText(), "60 days from delivery")
+  const [saved] = (await api(`/admin/post-purchase/return-policy/versions?scope_id=${channel.id}`, { token })).versions
+  assert.equal(saved.terms.window_days, 60)
+  await page.getByTestId(`pp-return-policy-override-${channel.id}-history-v${saved.version}`).getByText(/· created$/).waitFor()
+  // the store's own policy is as it was
+  assert.equal(await page.getByTestId("pp-return-policy-store-window").innerText(), storeWindow)
+  await section.scrollIntoViewIfNeeded()
+  await screenshot("return-policy-override")
+
+  await page.getByTestId(`pp-return-policy-override-${channel.id}-remove`).click()
+  await page.getByTestId(`pp-return-policy-override-${channel.id}-remove-confirm`).click()
+  await section.waitFor({ state: "detached" })
+  const after = await api("/admin/post-purchase/return-policy", { token })
+  assert.deepEqual(after.policies.map((p) => p.scope), policies.map((p) => p.scope))
+})

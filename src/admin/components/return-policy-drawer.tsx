@@ -102,10 +102,11 @@ const PolicyFormBody = ({ target, data, onSaved }: { target: PolicyTarget; data:
   const body = useMemo(() => bodyOf(form), [form])
   // the preview is asked for drafts that pass the form's checks; the last good one stays meanwhile
   const typed = useDebouncedValue(useMemo(() => ({ form, locale }), [form, locale]), PREVIEW_DEBOUNCE_MS)
-  const draft = useMemo(
-    () => ({ body: { ...bodyOf(typed.form), locale: typed.locale }, valid: Object.keys(formErrors(typed.form, data.regions)).length === 0 }),
-    [typed, data.regions]
-  )
+  const draft = useMemo(() => {
+    // a new override shows the block in the store's currency until its region or sales channel is chosen
+    const shown: PolicyForm = typed.form.scope !== "store" && !typed.form.scope_id ? { ...typed.form, scope: "store" } : typed.form
+    return { body: { ...bodyOf(shown), locale: typed.locale }, valid: Object.keys(formErrors(shown, data.regions)).length === 0 }
+  }, [typed, data.regions])
   const preview = useReturnPolicyPreview(draft.body, draft.valid)
 
   const submit = async (event: FormEvent) => {
@@ -270,7 +271,7 @@ const PolicyFormBody = ({ target, data, onSaved }: { target: PolicyTarget; data:
           html={preview.data?.html}
           fetching={preview.isFetching}
           failed={preview.isError ? errorMessage(preview.error) : null}
-          stale={!valid}
+          stale={!draft.valid}
           locale={locale}
           onLocaleChange={setLocale}
         />
@@ -449,14 +450,16 @@ const ConditionsField = ({
     <div className="flex flex-col gap-y-2" data-testid="pp-policy-conditions">
       {conditions.map((condition, index) => (
         <div key={index} className="flex items-center gap-x-2">
-          <Input
-            data-testid={`pp-policy-condition-${index}`}
-            aria-label={`Condition ${index + 1}`}
-            value={condition}
-            autoFocus={index === conditions.length - 1 && condition === ""}
-            aria-invalid={!!error}
-            onChange={(event) => onChange(conditions.map((c, i) => (i === index ? event.target.value : c)))}
-          />
+          <div className="flex-1">
+            <Input
+              data-testid={`pp-policy-condition-${index}`}
+              aria-label={`Condition ${index + 1}`}
+              value={condition}
+              autoFocus={index === conditions.length - 1 && condition === ""}
+              aria-invalid={!!error}
+              onChange={(event) => onChange(conditions.map((c, i) => (i === index ? event.target.value : c)))}
+            />
+          </div>
           <IconButton
             type="button"
             size="small"

@@ -235,7 +235,11 @@ export const feeSummary = (terms: ReturnPolicyTerms) =>
       ? terms.return_fees.map((fee) => formatMoney(fee.amount, fee.currency_code)).join(" · ")
       : "No fee set"
 
-const orList = (items: string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} or ${items.at(-1)}`)
+/** "By post or in store": one sentence, so only its first word keeps its capital. */
+const orList = (items: string[]) => {
+  const words = items.map((item, index) => (index === 0 ? item : item.charAt(0).toLowerCase() + item.slice(1)))
+  return words.length < 2 ? words.join("") : `${words.slice(0, -1).join(", ")} or ${words.at(-1)}`
+}
 
 export const methodsSummary = (methods: ReturnMethod[]) => orList(methods.map((method) => RETURN_METHOD_LABELS[method]))
 

@@ -8,6 +8,8 @@ import {
   formOf,
   NEW_POLICY_TERMS,
   policyFieldOf,
+  methodsSummary,
+  refundSummary,
   selectorSummary,
   termsOf,
 } from "../return-policy"
@@ -96,6 +98,10 @@ describe("the returns-policy drawer", () => {
     expect(feeSummary({ ...NEW_POLICY_TERMS, free_returns: false, return_fees: [{ currency_code: "eur", amount: 4.95 }] })).toBe("€4.95")
     expect(selectorSummary({ product_ids: [], tag_ids: ["a", "b"], type_ids: [], collection_ids: ["c"] })).toBe("2 tags, 1 collection")
     expect(selectorSummary({ product_ids: [], tag_ids: [], type_ids: [], collection_ids: [] })).toBe("None")
+    expect(methodsSummary(["mail", "in_store"])).toBe("By post or in store")
+    expect(refundSummary({ ...NEW_POLICY_TERMS, refund_methods: ["original_payment", "store_credit", "exchange"], refund_days: 1 })).toBe(
+      "Original payment method, store credit or exchange, within 1 day"
+    )
     expect(changesLabel(["window_days", "return_fees"])).toBe("window, fee")
     expect(changesLabel(["created"])).toBe("created")
     expect(formatDay("2026-12-26")).toBe("26 December 2026")

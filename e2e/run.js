@@ -31,7 +31,7 @@ async function main() {
   try {
     await ready
     // async, so the demo's output keeps flowing while the browser tests run
-    const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", ...["admin.test.js", "emails.test.js"].map((file) => path.join(__dirname, file))], {
+    const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", ...["admin.test.js", "return-policy.test.js", "emails.test.js"].map((file) => path.join(__dirname, file))], {
       cwd: ROOT,
       stdio: "inherit",
       env: {

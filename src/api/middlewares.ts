@@ -21,6 +21,8 @@ import {
   AdminOverrideParams,
   AdminReturnPolicyVersionsQuery,
   AdminSaveReturnPolicy,
+  // returns-policy admin: the drawer's live preview
+  AdminPreviewReturnPolicy,
 } from "./admin/post-purchase/validators"
 import { StoreRecordConsent, StoreSetPreferences } from "./store/post-purchase/validators"
 import { StoreOrderParams, StoreProductParams, StoreReturnPolicyQuery } from "./store/post-purchase/validators"
@@ -202,6 +204,12 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/return-policy",
       method: ["POST"],
       middlewares: [validateAndTransformBody(AdminSaveReturnPolicy)],
+    },
+    // returns-policy admin: the drawer's live preview of draft terms
+    {
+      matcher: "/admin/post-purchase/return-policy/preview",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminPreviewReturnPolicy)],
     },
     {
       matcher: "/admin/post-purchase/return-policy/versions",

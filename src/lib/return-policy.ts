@@ -54,6 +54,21 @@ export const EU_COUNTRIES = new Set([
   "it", "lv", "lt", "lu", "mt", "nl", "pl", "pt", "ro", "sk", "si", "es", "se",
 ])
 
+/**
+ * The EU's statutory floor for a policy that reaches an EU region: why
+ * `windowDays` is refused, or null. The save workflow and the admin's form
+ * both ask this, so they refuse the same windows with the same words.
+ */
+export function euWindowProblem(windowDays: number, euRegionName: string | null): string | null {
+  if (euRegionName === null || windowDays >= EU_WITHDRAWAL_DAYS) {
+    return null
+  }
+  return (
+    `window_days must be at least ${EU_WITHDRAWAL_DAYS}: consumers in the EU may withdraw within ${EU_WITHDRAWAL_DAYS} days of delivery ` +
+    `without giving a reason (Directive 2011/83/EU, Article 9), and region "${euRegionName}" sells to EU countries`
+  )
+}
+
 export function isEuCountry(code: string | null | undefined): boolean {
   return !!code && EU_COUNTRIES.has(code.toLowerCase())
 }

@@ -16,7 +16,12 @@ import type {
   FollowupResponse,
   FollowupsResponse,
   FollowupView,
+  OrderReturnTermsResponse,
   RecordConsentBody,
+  ReturnPoliciesResponse,
+  ReturnPolicyPreviewResponse,
+  ReturnPolicyResponse,
+  ReturnPolicyVersionsResponse,
   SendTestEmailBody,
   SuppressionResponse,
   TestEmailResponse,
@@ -305,3 +310,93 @@ export const useSetCustomerLocale = (customerId: string) => {
     onSuccess: (data) => queryClient.setQueryData(queryKeys.customerPreferences(customerId), data),
   })
 }
+
+// Returns policy
+
+const POLICY = `${BASE}/return-policy`
+
+export const returnPolicyKeys = {
+  /** Everything a save or a removal changes: the policies in force and every scope's history. */
+  all: ["pp-return-policy"] as const,
+  policies: ["pp-return-policy", "policies"] as const,
+  versions: (scopeId: string | null) => ["pp-return-policy", "versions", scopeId ?? "store"] as const,
+  preview: (body: unknown) => ["pp-return-policy-preview", body] as const,
+  productGroups: ["pp-product-groups"] as const,
+  orderTerms: (orderId: string) => ["pp-order-return-terms", orderId] as const,
+}
+
+/** The store's policy and each override in force, and the regions and sales channels an override can be for. */
+export const useReturnPolicies = () =>
+  useQuery({
+    queryKey: returnPolicyKeys.policies,
+    queryFn: () => sdk.client.fetch<ReturnPoliciesResponse>(POLICY),
+  })
+
+/** A scope's versions, newest first: the store's, or the override of a region or sales channel. */
+export const useReturnPolicyVersions = (scopeId: string | null) =>
+  useQuery({
+    queryKey: returnPolicyKeys.versions(scopeId),
+    queryFn: () =>
+      sdk.client.fetch<ReturnPolicyVersionsResponse>(`${POLICY}/versions`, { query: scopeId ? { scope_id: scopeId } : undefined }),
+  })
+
+/** Saves the terms as the scope's next version; orders placed before keep theirs. */
+export const useSaveReturnPolicy = () => {
+  const queryClient = useQueryClient()
+
+  return useMutation({
+    mutationFn: (body: Record<string, unknown>) => sdk.client.fetch<ReturnPolicyResponse>(POLICY, { method: "POST", body }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: returnPolicyKeys.all }),
+  })
+}
+
+/** Removes a region's or sales channel's override: its new orders follow the store's policy again. */
+export const useRemoveReturnPolicyOverride = () => {
+  const queryClient = useQueryClient()
+
+  return useMutation({
+    mutationFn: (scopeId: string) =>
+      sdk.client.fetch<ReturnPolicyResponse>(`${POLICY}/overrides/${encodeURIComponent(scopeId)}`, { method: "DELETE" }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: returnPolicyKeys.all }),
+  })
+}
+
+/** The email's returns block written with draft terms; a 400 is about the draft, so it is not retried. */
+export const useReturnPolicyPreview = (body: Record<string, unknown>, enabled: boolean) =>
+  useQuery({
+    queryKey: returnPolicyKeys.preview(body),
+    queryFn: () => sdk.client.fetch<ReturnPolicyPreviewResponse>(`${POLICY}/preview`, { method: "POST", body }),
+    enabled,
+    placeholderData: keepPreviousData,
+    retry: false,
+  })
+
+/** The most of each a shop offers the admin to pick from; Medusa's admin lists 20 by default. */
+const PRODUCT_GROUPS_LIMIT = 500
+
+/** The shop's product tags, types and collections, for the policy's exclusions and exceptions. */
+export const useProductGroups = () =>
+  useQuery({
+    queryKey: returnPolicyKeys.productGroups,
+    queryFn: async () => {
+      const [tags, types, collections] = await Promise.all([
+        sdk.admin.productTag.list({ limit: PRODUCT_GROUPS_LIMIT, fields: "id,value", order: "value" }),
+        sdk.admin.productType.list({ limit: PRODUCT_GROUPS_LIMIT, fields: "id,value", order: "value" }),
+        sdk.admin.productCollection.list({ limit: PRODUCT_GROUPS_LIMIT, fields: "id,title", order: "title" }),
+      ])
+      return {
+        tags: tags.product_tags.map((tag) => ({ id: tag.id, label: tag.value })),
+        types: types.product_types.map((type) => ({ id: type.id, label: type.value })),
+        collections: collections.collections.map((collection) => ({ id: collection.id, label: collection.title })),
+      }
+    },
+    staleTime: 60_000,
+  })
+
+/** The order's returns-policy version, what of it can go back, and the last day to return it. */
+export const useOrderReturnTerms = (orderId: string) =>
+  useQuery({
+    queryKey: returnPolicyKeys.orderTerms(orderId),
+    queryFn: () =>
+      sdk.client.fetch<OrderReturnTermsResponse>(`${BASE}/orders/${encodeURIComponent(orderId)}/return-terms`),
+  })

@@ -1,5 +1,7 @@
 /** Response shapes of the plugin's admin API (`/admin/post-purchase/*`). */
 
+import type { PolicyScope, ReturnPolicyTerms, WithdrawalException } from "../../lib/return-policy"
+
 export type FlowCategory = "transactional" | "marketing"
 
 /** What a flow's delay counts from. */
@@ -272,4 +274,97 @@ export interface TestEmailResponse {
     locale: string
     subject: string
   }
+}
+
+// Returns policy
+
+export type { PolicyScope, ReturnPolicyTerms, WithdrawalException }
+
+/** One saved version of a scope's policy. */
+export interface ReturnPolicyView {
+  id: string
+  scope: PolicyScope
+  /** The region's or sales channel's id; null for the store's policy. */
+  scope_id: string | null
+  version: number
+  retired: boolean
+  terms: ReturnPolicyTerms
+  /** Products, tags, types and collections the policy excludes. */
+  excluded_count: number
+  /** "user:user_…" */
+  created_by: string
+  created_at: string
+}
+
+export interface ReturnPolicyRegion {
+  id: string
+  name: string
+  currency_code: string
+  /** Sells to an EU country: the 14-day floor applies. */
+  eu: boolean
+}
+
+/** `GET /return-policy`: the policies in force, and what an override can be made for. */
+export interface ReturnPoliciesResponse {
+  /** The store's first, then each override, with its region's or sales channel's name. */
+  policies: (ReturnPolicyView & { scope_name: string | null })[]
+  regions: ReturnPolicyRegion[]
+  sales_channels: { id: string; name: string }[]
+  /** The store's currencies. */
+  currencies: string[]
+}
+
+export interface ReturnPolicyResponse {
+  policy: ReturnPolicyView
+}
+
+/** A version in a scope's history, with who made it and what it changed. */
+export interface ReturnPolicyHistoryEntry extends ReturnPolicyView {
+  created_by_email: string | null
+  /** The terms' fields that differ from the version before, or ["created"] / ["retired"]. */
+  changes: string[]
+}
+
+export interface ReturnPolicyVersionsResponse {
+  versions: ReturnPolicyHistoryEntry[]
+}
+
+/** What `POST /return-policy` takes: the scope and the terms' fields, flat. */
+export type SaveReturnPolicyBody = ReturnPolicyTerms & { scope: PolicyScope; scope_id: string | null }
+
+export interface ReturnPolicyPreviewResponse {
+  locale: string
+  currency_code: string | null
+  html: string
+}
+
+/** Why an item cannot be sent back (now). */
+export type NotReturnableReason = "excluded" | "withdrawal_exception" | "no_policy" | "period_ended"
+
+/** `GET /orders/:id/return-terms`: the order's policy version and its return deadline. */
+export interface OrderReturnTermsView {
+  order_id: string
+  /** The version the order was placed under; null when the shop had none then. */
+  policy: { id: string; scope: PolicyScope; scope_id: string | null; version: number } | null
+  eu: boolean
+  delivered_at: string | null
+  delivery_estimated: boolean
+  /** YYYY-MM-DD in the shop's time zone; null until the delivery date is known. */
+  last_day: string | null
+  window_closes_at: string | null
+  return_fee: number | null
+  currency_code: string
+  items: {
+    item_id: string
+    returnable: boolean
+    basis: "policy" | "statutory" | null
+    window_days: number | null
+    last_day: string | null
+    reason: NotReturnableReason | null
+    withdrawal_exception: WithdrawalException | null
+  }[]
+}
+
+export interface OrderReturnTermsResponse {
+  return_terms: OrderReturnTermsView
 }

@@ -179,28 +179,29 @@ export const AdminSendTestEmail = z
   .strict()
 export type AdminSendTestEmailType = z.infer<typeof AdminSendTestEmail>
 
-/**
- * The returns policy an admin saves: the scope (the store, or an override for a
- * sales channel or region) next to the terms' own fields, so every 400 names
- * the field as the form does.
- */
-export const AdminSaveReturnPolicy = withTermsChecks(
-  returnPolicyTermsShape
-    .extend({
-      scope: z
-        .custom<PolicyScope>((value) => (POLICY_SCOPES as readonly unknown[]).includes(value), `scope must be one of ${POLICY_SCOPES.join(", ")}`)
-        .default("store"),
-      scope_id: z.string().regex(/^(reg|sc)_[0-9A-Z]{26}$/, "scope_id must be a region id (reg_…) or a sales channel id (sc_…)").nullish(),
-    })
-    .strict()
-).superRefine((body, context) => {
+/** Which policy: the store's, or an override for a sales channel or region. */
+const policyScopeFields = {
+  scope: z
+    .custom<PolicyScope>((value) => (POLICY_SCOPES as readonly unknown[]).includes(value), `scope must be one of ${POLICY_SCOPES.join(", ")}`)
+    .default("store"),
+  scope_id: z.string().regex(/^(reg|sc)_[0-9A-Z]{26}$/, "scope_id must be a region id (reg_…) or a sales channel id (sc_…)").nullish(),
+}
+
+const checkScopeId = (body: { scope: PolicyScope; scope_id?: string | null }, context: z.RefinementCtx) => {
   const expected = body.scope === "region" ? "reg_" : body.scope === "sales_channel" ? "sc_" : null
   if (!expected && body.scope_id) {
     context.addIssue({ code: "custom", message: "scope_id is only for a sales_channel or region scope", path: ["scope_id"] })
   } else if (expected && !body.scope_id?.startsWith(expected)) {
     context.addIssue({ code: "custom", message: `scope_id must be the ${body.scope.replace("_", " ")}'s id (${expected}…)`, path: ["scope_id"] })
   }
-})
+}
+
+/**
+ * The returns policy an admin saves: the scope (the store, or an override for a
+ * sales channel or region) next to the terms' own fields, so every 400 names
+ * the field as the form does.
+ */
+export const AdminSaveReturnPolicy = withTermsChecks(returnPolicyTermsShape.extend(policyScopeFields).strict()).superRefine(checkScopeId)
 export type AdminSaveReturnPolicyType = z.infer<typeof AdminSaveReturnPolicy>
 
 /** Which scope's history: the store's, or a sales channel's or region's override. */
@@ -216,3 +217,9 @@ export const AdminOverrideParams = z.object({
 })
 
 export const AdminOrderParams = z.object({ id: medusaId("id") })
+
+/** Draft terms for the drawer's live preview, checked like a save, and the language to write the block in. */
+export const AdminPreviewReturnPolicy = withTermsChecks(
+  returnPolicyTermsShape.extend({ ...policyScopeFields, locale: writtenLocale.optional() }).strict()
+).superRefine(checkScopeId)
+export type AdminPreviewReturnPolicyType = z.infer<typeof AdminPreviewReturnPolicy>

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
-  EU_WITHDRAWAL_DAYS,
+  euWindowProblem,
   isEuCountry,
   type PolicyScope,
   type ProductSelector,
@@ -72,11 +72,9 @@ export const checkReturnPolicyStep = createStep(
     }
 
     const euRegion = (regions as Region[]).find((region) => (region.countries ?? []).some((c) => isEuCountry(c.iso_2)))
-    if (euRegion && terms.window_days < EU_WITHDRAWAL_DAYS) {
-      refuse(
-        `window_days must be at least ${EU_WITHDRAWAL_DAYS}: consumers in the EU may withdraw within ${EU_WITHDRAWAL_DAYS} days of delivery ` +
-          `without giving a reason (Directive 2011/83/EU, Article 9), and region "${euRegion.name}" sells to EU countries`
-      )
+    const euProblem = euWindowProblem(terms.window_days, euRegion?.name ?? null)
+    if (euProblem) {
+      refuse(euProblem)
     }
 
     await refuseUnknown(query, "exclusions", terms.exclusions, refuse)

@@ -10,6 +10,7 @@ import { OrderReturnPolicy } from "./models/order-return-policy"
 import { ReturnPolicy } from "./models/return-policy"
 import { ReturnedItem } from "./models/returned-item"
 import { Suppression } from "./models/suppression"
+import { Withdrawal } from "./models/withdrawal"
 import { parsePluginOptions, type PluginOptions } from "./options"
 import { longestSendMs } from "./provider-timeouts"
 import { resolveSigningKeys, type SigningKey } from "../../lib/signed-link"
@@ -95,8 +96,9 @@ const FOLLOWUP_COLUMNS = [
 
 /**
  * Follow-ups, flow settings, order anchors, returned items, consent,
- * suppressions, customer preferences, copy versions and the returns policy
- * with the version each order was placed under; CRUD comes from MedusaService.
+ * suppressions, customer preferences, copy versions, the returns policy
+ * with the version each order was placed under, and the customers'
+ * withdrawals; CRUD comes from MedusaService.
  */
 export default class PostPurchaseModuleService extends MedusaService({
   Followup,
@@ -109,6 +111,7 @@ export default class PostPurchaseModuleService extends MedusaService({
   CopyVersion,
   ReturnPolicy,
   OrderReturnPolicy,
+  Withdrawal,
 }) {
   protected readonly options_: PluginOptions
   protected readonly longestSendMs_: number

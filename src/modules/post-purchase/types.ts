@@ -6,6 +6,7 @@ import type { Suppression } from "./models/suppression"
 import type { OrderAnchor } from "./models/order-anchor"
 import type { ReturnedItem } from "./models/returned-item"
 import type { CopyVersion } from "./models/copy-version"
+import type { Withdrawal } from "./models/withdrawal"
 
 export type FollowupDTO = InferTypeOf<typeof Followup>
 export type FlowSettingDTO = InferTypeOf<typeof FlowSetting>
@@ -68,3 +69,9 @@ export type NewCopyVersion = {
   restored_from?: number | null
   created_by: string
 }
+
+/** A withdrawal as the module stores it; `items` is what the customer withdrew. */
+export type WithdrawalDTO = Omit<InferTypeOf<typeof Withdrawal>, "items"> & { items: WithdrawnItem[] }
+export type WithdrawalChannel = WithdrawalDTO["channel"]
+/** One line of a withdrawal: the order's line item, how many, and its title as the order had it. */
+export type WithdrawnItem = { line_item_id: string; quantity: number; title: string }

@@ -11,13 +11,15 @@ export const FOLLOWUP_STATUSES = [
 
 /**
  * What a follow-up's delay counts from (`anchor_event`): one per order anchor,
- * plus a delivery estimated from the shipment until the delivery is reported.
+ * plus a delivery estimated from the shipment until the delivery is reported,
+ * and a customer's withdrawal for the acknowledgement the withdrawal workflow schedules.
  */
 export const ANCHOR_EVENTS = {
   placed: "order.placed",
   shipped: "shipment.created",
   delivered: "delivery.created",
   estimatedDelivery: "delivery.estimated",
+  withdrawal: "withdrawal.recorded",
 } as const
 
 /** One email of one flow for one order, from scheduling to delivery. */

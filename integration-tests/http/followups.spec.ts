@@ -313,6 +313,7 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ key: "order-confirmation", category: "transactional", enabled: true, delay_seconds: 0 }),
           expect.objectContaining({ key: "thank-you", category: "marketing", enabled: true, delay_seconds: 86400 }),
           expect.objectContaining({ key: "return-window-closing", category: "marketing", enabled: false, anchor: "delivered" }),
+          expect.objectContaining({ key: "withdrawal-confirmation", category: "transactional", trigger: "withdrawal", delay_seconds: 0 }),
         ])
       })
 

@@ -240,6 +240,7 @@ medusaIntegrationTestRunner({
         ["order-confirmation", "placed"],
         ["thank-you", "placed"],
         ["return-window-closing", "delivered"],
+        ["withdrawal-confirmation", "placed"],
       ])
     })
 

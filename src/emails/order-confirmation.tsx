@@ -5,17 +5,20 @@ import { greetingValues } from "./components/format"
 import { Layout } from "./components/layout"
 import { OrderItems } from "./components/order-items"
 import { ReturnsPolicyBlock } from "./components/returns-policy-block"
+import { WithdrawalBlock, type WithdrawalInfoProps } from "./components/withdrawal-block"
 import { heading, paragraph, small, subheading } from "./components/styles"
-import { sampleBrand, sampleI18n, sampleOrder, sampleReturnsPolicy, sampleStorefrontUrl } from "./sample-data"
+import { sampleBrand, sampleI18n, sampleOrder, sampleReturnsPolicy, sampleStorefrontUrl, sampleWithdrawalInfo } from "./sample-data"
 import type { OrderEmailProps, ReturnsPolicyProps } from "./types"
 
 export interface OrderConfirmationEmailProps extends OrderEmailProps {
   /** The returns policy the order was placed under; no block when the shop had none. */
   returnsPolicy?: ReturnsPolicyProps | null
+  /** The right of withdrawal and its link, for an order delivered in the EU; no block otherwise. */
+  withdrawal?: WithdrawalInfoProps | null
 }
 
 /** Sent right after the order is placed: what was ordered, what it cost, where it goes. */
-export function OrderConfirmationEmail({ brand, order, storefrontUrl, returnsPolicy, i18n }: OrderConfirmationEmailProps) {
+export function OrderConfirmationEmail({ brand, order, storefrontUrl, returnsPolicy, withdrawal, i18n }: OrderConfirmationEmailProps) {
   const { t } = i18n
   return (
     <Layout brand={brand} i18n={i18n} preview={t("confirmation.preview", { orderNumber: order.display_id })}>
@@ -40,6 +43,7 @@ export function OrderConfirmationEmail({ brand, order, storefrontUrl, returnsPol
         <AddressBlock title={t("email.address.shippingTo")} address={order.shipping_address} country={i18n.country} />
       ) : null}
       {returnsPolicy ? <ReturnsPolicyBlock policy={returnsPolicy} i18n={i18n} linkColor={brand.primaryColor} /> : null}
+      {withdrawal ? <WithdrawalBlock withdrawal={withdrawal} i18n={i18n} linkColor={brand.primaryColor} /> : null}
       <Section style={{ textAlign: "center" }}>
         <CtaButton href={storefrontUrl} color={brand.primaryColor}>
           {t("confirmation.button")}
@@ -54,6 +58,7 @@ OrderConfirmationEmail.PreviewProps = {
   order: sampleOrder,
   storefrontUrl: sampleStorefrontUrl,
   returnsPolicy: sampleReturnsPolicy,
+  withdrawal: sampleWithdrawalInfo,
   i18n: sampleI18n,
 } satisfies OrderConfirmationEmailProps
 

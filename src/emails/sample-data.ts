@@ -1,4 +1,5 @@
 import { translator } from "../i18n"
+import type { WithdrawalInfoProps } from "./components/withdrawal-block"
 import type { BrandProps, EmailOrder, ReturnsPolicyProps } from "./types"
 
 /** Sample data for template previews and tests: a Dutch customer's three-item order in euros. */
@@ -86,4 +87,15 @@ export const sampleReturnsPolicy: ReturnsPolicyProps = {
   conditions: ["Unused, with the labels still on", "In the original packaging"],
   notReturnable: [],
   url: "https://acme-outfitters.example/returns",
+}
+
+/** The right of withdrawal as a Dutch order's confirmation states it, for previews; the link's token is no real one. */
+export const sampleWithdrawalInfo: WithdrawalInfoProps = {
+  days: 14,
+  url: "https://api.acme-outfitters.example/hooks/post-purchase/withdraw?token=preview",
+  supportEmail: sampleBrand.supportEmail!,
+  costs: "customer",
+  fee: 4.95,
+  currencyCode: "eur",
+  exceptions: [],
 }

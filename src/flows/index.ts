@@ -2,8 +2,9 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { orderConfirmationFlow } from "./order-confirmation"
 import { thankYouFlow } from "./thank-you"
 import { returnWindowClosingFlow } from "./return-window-closing"
+import { withdrawalConfirmationFlow } from "./withdrawal-confirmation"
 import type { EffectiveFlowSetting } from "./settings"
-import type { FlowAnchor, FlowDefinition } from "./types"
+import type { FlowAnchor, FlowDefinition, FlowTrigger } from "./types"
 
 /** Every flow the plugin runs. A new flow is one more declaration here. */
 export const FLOWS: FlowDefinition[] = [
@@ -11,6 +12,8 @@ export const FLOWS: FlowDefinition[] = [
   thankYouFlow,
   // returns: a reminder before the order's return window closes (off by default)
   returnWindowClosingFlow,
+  // the EU withdrawal function: the acknowledgement, scheduled by the withdrawal workflow, not by order anchors
+  withdrawalConfirmationFlow,
 ]
 
 const byKey = new Map(FLOWS.map((flow) => [flow.key, flow]))
@@ -31,12 +34,17 @@ export function requireFlow(key: string): FlowDefinition {
   return flow
 }
 
-/** The enabled flows whose delay counts from `anchor`, by their current settings. */
+/** What schedules the flow: the order's anchors, or a workflow of the plugin. */
+export function triggerOf(flow: FlowDefinition): FlowTrigger {
+  return flow.trigger ?? "anchor"
+}
+
+/** The enabled flows whose delay counts from `anchor`, by their current settings; flows another trigger schedules are left out. */
 export function flowsAnchoredOn(
   anchor: FlowAnchor,
   settingOf: (flow: FlowDefinition) => EffectiveFlowSetting
 ): FlowDefinition[] {
-  return FLOWS.filter((flow) => settingOf(flow).enabled && settingOf(flow).anchor === anchor)
+  return FLOWS.filter((flow) => triggerOf(flow) === "anchor" && settingOf(flow).enabled && settingOf(flow).anchor === anchor)
 }
 
 /** The union of the order fields every flow needs; the dispatcher loads a batch's orders once. */

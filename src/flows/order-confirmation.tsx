@@ -1,7 +1,8 @@
 import OrderConfirmationEmail, { type OrderConfirmationEmailProps } from "../emails/order-confirmation"
-import { sampleReturnsPolicy } from "../emails/sample-data"
+import { sampleReturnsPolicy, sampleWithdrawalInfo } from "../emails/sample-data"
 import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
 import { returnsPolicyProps } from "./returns-policy"
+import { previewWithdrawalUrl, withdrawalInfoProps } from "./withdrawal-info"
 import type { FlowDefinition } from "./types"
 
 /** The receipt, sent as soon as the order is placed. */
@@ -15,13 +16,22 @@ export const orderConfirmationFlow: FlowDefinition<OrderConfirmationEmailProps> 
   defaultEnabled: true,
   needsReturnTerms: true,
   orderFields: EMAIL_ORDER_FIELDS,
-  // the policy the order was placed under, never today's
-  buildProps: (context) => ({ ...orderEmailProps(context), returnsPolicy: returnsPolicyProps(context.order, context.returnTerms) }),
+  // the policy the order was placed under, never today's; in the EU the confirmation is the durable medium for the right of withdrawal
+  buildProps: (context) => ({
+    ...orderEmailProps(context),
+    returnsPolicy: returnsPolicyProps(context.order, context.returnTerms),
+    withdrawal: withdrawalInfoProps(context),
+  }),
   previewProps: (brand, options, i18n) => ({
     ...OrderConfirmationEmail.PreviewProps,
     brand,
     storefrontUrl: options.storefrontUrl,
     returnsPolicy: sampleReturnsPolicy,
+    withdrawal: {
+      ...sampleWithdrawalInfo,
+      url: previewWithdrawalUrl(options),
+      supportEmail: brand.supportEmail ?? null,
+    },
     i18n,
   }),
   editableCopy: {

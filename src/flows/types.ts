@@ -5,6 +5,7 @@ import type { BrandProps } from "../emails/types"
 import type { Translator } from "../i18n"
 import type { EditableCopy } from "./copy"
 import type { OrderReturnTerms } from "../lib/return-terms"
+import type { SigningKey } from "../lib/signed-link"
 
 /**
  * What a flow's delay counts from: the order's placement, its first shipment,
@@ -32,6 +33,18 @@ export interface FlowContext {
   i18n: Translator
   /** The order's return terms (policy version, deadline), for flows that declare `needsReturnTerms`. */
   returnTerms?: OrderReturnTerms
+  /**
+   * The follow-up being sent: its language as stored, and the data the
+   * workflow that created it carried (a withdrawal's items and time, for
+   * flows with a `trigger`). None in previews and test emails.
+   */
+  followup?: { locale: string | null; metadata: Record<string, unknown> | null }
+  /** The keys that sign the links an email carries (the withdrawal link). */
+  signingKeys?: SigningKey[]
+  /** A preview or test email with a real order: its links act on nothing, since it goes to someone else than the buyer. */
+  preview?: boolean
+  /** When the email is rendered: links are signed from then. */
+  now?: Date
 }
 
 /** What a flow with its own timing (`dueAt`) is timed from. */
@@ -55,6 +68,15 @@ export interface FlowSendCheck {
 }
 
 /**
+ * What schedules a flow's follow-ups: the order's anchors (placed, shipped,
+ * delivered) plus the flow's delay, or a workflow of the plugin when
+ * something happens to the order, which creates the follow-up itself with
+ * what the email needs on its metadata: `withdrawal`, the customer withdrew
+ * (the acknowledgement, due at once).
+ */
+export type FlowTrigger = "anchor" | "withdrawal"
+
+/**
  * One declaration per email flow, in the spirit of Vendure's EmailEventListener:
  * scheduling, sending, the admin list, previews and tests all derive from it.
  */
@@ -65,8 +87,10 @@ export interface FlowDefinition<Props = any> {
   label: string
   description: string | ((options: PluginOptions) => string)
   category: FlowCategory
-  /** What the delay counts from; admins can change it for marketing flows. */
+  /** What the delay counts from; admins can change it for marketing flows. Ignored for a flow with a `trigger`. */
   anchor: FlowAnchor
+  /** What schedules it; `anchor` unless declared otherwise. Anchors never schedule a flow with another trigger. */
+  trigger?: FlowTrigger
   /**
    * Never sent before the order counts as delivered (reported, or estimated
    * from the last shipment): for anything that offers an incentive or asks
@@ -82,7 +106,7 @@ export interface FlowDefinition<Props = any> {
    * means there is nothing to send.
    */
   dueAt?: (timing: FlowTiming) => Date | null
-  /** `dueAt` in words, for the admin's list, e.g. "3 days before the last day to return, at 09:00". */
+  /** `dueAt`, or what a `trigger` schedules it on, in words, for the admin's list, e.g. "3 days before the last day to return, at 09:00". */
   describeDueAt?: (options: PluginOptions) => string
   /**
    * Looked at again when the email is due, as the order stands then: why it

@@ -37,3 +37,23 @@ export function countryName(countryCode: string, locale = "en"): string {
   }
 }
 
+
+/**
+ * Formats an ISO 8601 moment as a date and time on the wall clock of
+ * `timeZone`, with the zone's abbreviation, e.g. "26 November 2026 at 14:05 CET".
+ */
+export function formatDateTime(iso: string, locale: string, timeZone: string): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) {
+    throw new TypeError(`formatDateTime: expected an ISO 8601 date, got ${String(iso)}`)
+  }
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "long",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone,
+    timeZoneName: "short",
+  }).format(date)
+}

@@ -33,7 +33,7 @@ export async function renderFlowEmailFor(container: MedusaContainer, flow: FlowD
   if (order) {
     const items = await translateOrderItems(container, order as { locale?: string | null; items?: TranslatableItem[] }, i18n.locale)
     const returnTerms = flow.needsReturnTerms ? (await loadOrderReturnTerms(container, [order.id])).get(order.id) : undefined
-    props = flow.buildProps({ order: { ...order, items }, options, brand: options.brand, i18n, returnTerms })
+    props = flow.buildProps({ order: { ...order, items }, options, brand: options.brand, i18n, returnTerms, preview: true })
     if (flow.category === "marketing") {
       // a link that unsubscribes nobody: the test's address is not a customer
       props.unsubscribeUrl = `${options.backendUrl.replace(/\/+$/, "")}${UNSUBSCRIBE_PATH}?token=preview`

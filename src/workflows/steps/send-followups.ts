@@ -493,7 +493,17 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
       // product titles in the email's language, when it is not the order's own
       const items = await translateOrderItems(batch.container, order as { locale?: string | null; items?: TranslatableItem[] }, followup.locale)
       const props = {
-        ...flow.buildProps({ order: { ...order, items }, options, brand: options.brand, i18n, returnTerms: returnTerms.get(order.id) }),
+        ...flow.buildProps({
+          order: { ...order, items },
+          options,
+          brand: options.brand,
+          i18n,
+          returnTerms: returnTerms.get(order.id),
+          // what the workflow that scheduled it carried (a withdrawal's items and time), and the language links are signed for
+          followup: { locale: followup.locale, metadata: followup.metadata },
+          signingKeys: batch.service.getSigningKeys(),
+          now: batch.now(),
+        }),
         ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
       }
       const content = await renderFlowEmail(flow, props, batch.copyOf(flow.key, i18n.language))

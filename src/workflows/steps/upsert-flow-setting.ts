@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { effectiveFlowSetting, requireFlow, type FlowAnchor, type FlowDefinition } from "../../flows"
+import { effectiveFlowSetting, requireFlow, triggerOf, type FlowAnchor, type FlowDefinition } from "../../flows"
 import { POST_PURCHASE_MODULE, type FlowSettingDTO } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 
@@ -27,6 +27,13 @@ export const upsertFlowSettingStep = createStep(
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `anchor: "${flow.key}" is transactional, so it always counts from "${flow.anchor}"`
+      )
+    }
+    if (input.delay_seconds && triggerOf(flow) !== "anchor") {
+      // an acknowledgement is due as soon as what it acknowledges happened
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `delay_seconds: "${flow.key}" is sent as soon as its ${triggerOf(flow)} is recorded, so it takes no delay`
       )
     }
     const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { findFlow, FLOWS, loadFlowSettings, type FlowDefinition } from "../../../flows"
+import { findFlow, FLOWS, loadFlowSettings, triggerOf, type FlowDefinition } from "../../../flows"
 import { POST_PURCHASE_MODULE, type FollowupDTO } from "../../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../../modules/post-purchase/service"
 
@@ -14,9 +14,11 @@ export async function flowViews(container: MedusaContainer, only?: FlowDefinitio
     label: flow.label,
     description: typeof flow.description === "function" ? flow.description(options) : flow.description,
     category: flow.category,
+    // what schedules it: the order's anchors, or a workflow (a withdrawal's acknowledgement)
+    trigger: triggerOf(flow),
     ...settingOf(flow),
-    // a flow with its own timing has no delay to edit: when it goes, in words
-    due_rule: flow.dueAt ? flow.describeDueAt?.(options) ?? "set by the flow" : null,
+    // a flow with its own timing, or one a workflow schedules, has no delay to edit: when it goes, in words
+    due_rule: flow.dueAt || triggerOf(flow) !== "anchor" ? flow.describeDueAt?.(options) ?? "set by the flow" : null,
   }))
 }
 

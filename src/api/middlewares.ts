@@ -26,6 +26,8 @@ import {
 } from "./admin/post-purchase/validators"
 import { StoreRecordConsent, StoreSetPreferences } from "./store/post-purchase/validators"
 import { StoreOrderParams, StoreProductParams, StoreReturnPolicyQuery } from "./store/post-purchase/validators"
+// the EU withdrawal function
+import { StoreWithdraw, StoreWithdrawalQuery } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
@@ -220,6 +222,20 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/return-policy/overrides/:scope_id",
       method: ["DELETE"],
       middlewares: [validateParams(AdminOverrideParams)],
+    },
+    // the EU withdrawal function: the link's token, or a signed-in customer's own order
+    {
+      matcher: "/store/post-purchase/withdrawals",
+      method: ["GET"],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        validateAndTransformQuery(StoreWithdrawalQuery, {}),
+      ],
+    },
+    {
+      matcher: "/store/post-purchase/withdrawals",
+      method: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), validateAndTransformBody(StoreWithdraw)],
     },
     {
       matcher: "/admin/post-purchase/orders/:id/return-terms",

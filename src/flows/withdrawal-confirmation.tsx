@@ -1,4 +1,6 @@
 import WithdrawalConfirmationEmail, { type WithdrawalConfirmationEmailProps } from "../emails/withdrawal-confirmation"
+import { formatAddressLines } from "../emails/components/format"
+import type { EmailAddress } from "../emails/types"
 import type { WithdrawnItem } from "../modules/post-purchase/types"
 import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
 import { returnCosts } from "./withdrawal-info"
@@ -14,8 +16,8 @@ export type WithdrawalFollowupData = {
   /** ISO 8601 */
   withdrawn_at: string
   items: WithdrawnItem[]
-  /** Where the items go back to, one line per part, when the return's location has an address. */
-  return_address: string[] | null
+  /** Where the items go back to, when the return's location has an address. */
+  return_address: EmailAddress | null
 }
 
 /**
@@ -67,7 +69,7 @@ export const withdrawalConfirmationFlow: FlowDefinition<WithdrawalConfirmationEm
         methods: policy?.return_methods.length ? policy.return_methods : ["mail"],
         ...returnCosts(context.returnTerms?.return_fee ?? null),
         currencyCode: base.order.currency_code,
-        returnAddress: data?.return_address ?? null,
+        returnAddress: data?.return_address ? [context.brand.name, ...formatAddressLines(data.return_address, context.i18n.country)] : null,
       },
     }
   },

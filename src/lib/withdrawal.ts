@@ -68,12 +68,8 @@ const ORDER_FIELDS = [
   "customer_id",
   "locale",
   "status",
-  "items.id",
-  "items.title",
-  "items.product_title",
-  "items.variant_title",
-  "items.thumbnail",
-  "items.quantity",
+  // the quantities come only with the whole item and its detail
+  "items.*",
   "items.detail.*",
 ]
 

@@ -22,6 +22,23 @@ export function PageLayout({ brand, i18n, title, children }: { brand: BrandProps
     header { margin: 0 0 24px; font-weight: 600; font-size: 18px; color: ${brand.primaryColor}; }
     header img { max-height: 40px; }
     footer { margin-top: 24px; font-size: 13px; color: #6b7280; }
+    h2 { font-size: 17px; margin: 24px 0 8px; }
+    ul { padding-left: 20px; margin: 0 0 16px; line-height: 24px; }
+    fieldset { border: 0; padding: 0; margin: 0 0 16px; }
+    legend { font-weight: 600; margin: 0 0 8px; }
+    .item { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 8px 12px; padding: 12px 0; border-top: 1px solid #e5e7eb; }
+    .check { display: flex; gap: 10px; flex: 1 1 240px; line-height: 22px; cursor: pointer; }
+    .check input { width: 20px; height: 20px; margin: 1px 0 0; flex: none; }
+    .quantity input { width: 72px; }
+    .field { margin: 0 0 16px; }
+    .field label { display: block; font-weight: 600; margin: 0 0 6px; }
+    input[type=text], input[type=email], input[type=number] { box-sizing: border-box; font: inherit; padding: 10px 12px;
+             border: 1px solid #9ca3af; border-radius: 6px; }
+    .field input { width: 100%; }
+    input[aria-invalid=true] { border-color: #b91c1c; }
+    .error { color: #b91c1c; font-size: 15px; margin: 4px 0 8px; flex-basis: 100%; }
+    .muted { color: #4b5563; font-size: 14px; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `
   return (
     <html lang={i18n.locale}>

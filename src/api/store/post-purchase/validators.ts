@@ -45,3 +45,51 @@ export type StoreReturnPolicyQueryType = z.infer<typeof StoreReturnPolicyQuery>
 
 export const StoreProductParams = z.object({ id: medusaId("id") })
 export const StoreOrderParams = z.object({ id: medusaId("id") })
+
+// the EU withdrawal function: the link's token, or a signed-in customer's own order
+const withdrawalToken = z
+  .string({ message: "token must be the token of the withdrawal link" })
+  .min(1, "token must be the token of the withdrawal link")
+  .max(4000, "token is too long for a withdrawal link's token")
+
+const oneOrder = <T extends { token?: string; order_id?: string }>(value: T) => !(value.token && value.order_id)
+const ONE_ORDER = { message: "give token or order_id, not both", path: ["token"] }
+
+export const StoreWithdrawalQuery = z
+  .object({ token: withdrawalToken.optional(), order_id: medusaId("order_id").optional() })
+  .strict()
+  .refine(oneOrder, ONE_ORDER)
+export type StoreWithdrawalQueryType = z.infer<typeof StoreWithdrawalQuery>
+
+export const StoreWithdraw = z
+  .object({
+    token: withdrawalToken.optional(),
+    order_id: medusaId("order_id").optional(),
+    name: textBetween("name", 1, 200, "must be the name of the customer who withdraws"),
+    email: z
+      .string({ message: "email is required: the email address the order was placed with" })
+      .trim()
+      .max(320, "email can be at most 320 characters")
+      .pipe(z.email({ message: "email must be an email address like anna@example.com" })),
+    items: z
+      .array(
+        z
+          .object({
+            id: medusaId("items.id"),
+            quantity: z
+              .number({ message: "items.quantity must be a number" })
+              .int("items.quantity must be a whole number")
+              .min(1, "items.quantity must be at least 1"),
+          })
+          .strict(),
+        { message: "items must be a list of { id, quantity }" }
+      )
+      // refinements, so the 400 carries these messages (Medusa words length checks itself)
+      .refine((items) => items.length >= 1, "items needs at least one item to withdraw")
+      .refine((items) => items.length <= 200, "items can hold at most 200 items"),
+    // the separate, explicit confirmation Article 11a asks for; a custom check, so a missing one gets this message too
+    confirm: z.custom<true>((value) => value === true, "confirm must be true: the customer confirms the withdrawal in a step of its own"),
+  })
+  .strict()
+  .refine(oneOrder, ONE_ORDER)
+export type StoreWithdrawType = z.infer<typeof StoreWithdraw>

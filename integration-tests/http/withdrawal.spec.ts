@@ -149,7 +149,7 @@ medusaIntegrationTestRunner({
       const confirmation = confirmationOf(orderId)
       expect(confirmation.html).toContain('data-block="withdrawal"')
       for (const part of [confirmation.text, confirmation.html]) {
-        expect(part).toContain("You can withdraw from this purchase within 14 days without giving any reason.")
+        expect(part).toContain("You can withdraw from this purchase within 14 days without giving any reason. The withdrawal period ends 14 days after the day you")
         expect(part).toContain("You pay the direct cost of sending the items back: €4.95.")
         expect(part).toContain("Withdraw from contract here")
       }

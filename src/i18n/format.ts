@@ -51,7 +51,7 @@ export function formatDateTime(iso: string, locale: string, timeZone: string): s
     year: "numeric",
     month: "long",
     day: "numeric",
-    hour: "2-digit",
+    hour: "numeric",
     minute: "2-digit",
     timeZone,
     timeZoneName: "short",

@@ -25,7 +25,7 @@ export function PageLayout({ brand, i18n, title, children }: { brand: BrandProps
     h2 { font-size: 17px; margin: 24px 0 8px; }
     ul { padding-left: 20px; margin: 0 0 16px; line-height: 24px; }
     fieldset { border: 0; padding: 0; margin: 0 0 16px; }
-    legend { font-weight: 600; margin: 0 0 8px; }
+    legend { font-weight: 600; margin: 0 0 8px; padding: 0; }
     .item { display: flex; flex-wrap: wrap; align-items: flex-start; gap: 8px 12px; padding: 12px 0; border-top: 1px solid #e5e7eb; }
     .check { display: flex; gap: 10px; flex: 1 1 240px; line-height: 22px; cursor: pointer; }
     .check input { width: 20px; height: 20px; margin: 1px 0 0; flex: none; }

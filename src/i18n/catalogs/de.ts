@@ -103,9 +103,9 @@ export const de: Catalog = {
   "withdrawal.reason.returned": "es ist schon zurückgeschickt oder auf dem Rückweg",
   "email.withdrawal.heading": "Dein Widerrufsrecht",
   "email.withdrawal.right":
-    "Du kannst diesen Kauf binnen {days} Tagen ohne Angabe von Gründen widerrufen. Die {days} Tage enden {days} Tage nach dem Tag, an dem du oder eine von dir benannte Person (nicht der Beförderer) die Waren erhältst.",
-  "email.withdrawal.howEmail": "Nutze zum Widerrufen den Link unten, oder schick uns eine eindeutige Erklärung, dass du widerrufst, per E-Mail an {email}.",
-  "email.withdrawal.how": "Nutze zum Widerrufen den Link unten, oder schick uns eine eindeutige Erklärung, dass du widerrufst.",
+    "Du kannst diesen Kauf binnen {days} Tagen ohne Angabe von Gründen widerrufen. Die Widerrufsfrist endet {days} Tage nach dem Tag, an dem du oder ein von dir benannter Dritter, der nicht der Beförderer ist, die Waren in Besitz genommen hast bzw. hat.",
+  "email.withdrawal.howEmail": "Um zu widerrufen, nutze den Link unten oder schick uns per E-Mail an {email} eine eindeutige Erklärung, dass du widerrufst.",
+  "email.withdrawal.how": "Um zu widerrufen, nutze den Link unten oder schick uns eine eindeutige Erklärung, dass du widerrufst.",
   "email.withdrawal.costs.shop": "Wir tragen die unmittelbaren Kosten der Rücksendung.",
   "email.withdrawal.costs.customer": "Du trägst die unmittelbaren Kosten der Rücksendung.",
   "email.withdrawal.costs.customerFee": "Du trägst die unmittelbaren Kosten der Rücksendung: {fee}.",

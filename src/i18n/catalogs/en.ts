@@ -112,7 +112,7 @@ export const en = {
   "withdrawal.reason.returned": "it is already returned or on its way back",
   "email.withdrawal.heading": "Your right of withdrawal",
   "email.withdrawal.right":
-    "You can withdraw from this purchase within {days} days without giving any reason. The {days} days end {days} days after the day you, or someone you name (not the carrier), receive the items.",
+    "You can withdraw from this purchase within {days} days without giving any reason. The withdrawal period ends {days} days after the day you, or someone you name (other than the carrier), receive the items.",
   "email.withdrawal.howEmail": "To withdraw, use the link below, or send us a clear statement that you withdraw by email to {email}.",
   "email.withdrawal.how": "To withdraw, use the link below, or send us a clear statement that you withdraw.",
   "email.withdrawal.costs.shop": "We pay the direct cost of sending the items back.",

@@ -103,7 +103,7 @@ export const fr: Catalog = {
   "withdrawal.reason.returned": "il est déjà retourné ou en cours de retour",
   "email.withdrawal.heading": "Votre droit de rétractation",
   "email.withdrawal.right":
-    "Vous pouvez vous rétracter de cet achat dans un délai de {days} jours sans donner de motif. Le délai expire {days} jours après le jour où vous, ou une personne que vous désignez (autre que le transporteur), recevez les articles.",
+    "Vous pouvez vous rétracter de cet achat dans un délai de {days} jours sans donner de motif. Le délai de rétractation expire {days} jours après le jour où vous, ou un tiers que vous désignez (autre que le transporteur), prenez physiquement possession des articles.",
   "email.withdrawal.howEmail": "Pour vous rétracter, utilisez le lien ci-dessous, ou envoyez-nous une déclaration claire de rétractation par e-mail à {email}.",
   "email.withdrawal.how": "Pour vous rétracter, utilisez le lien ci-dessous, ou envoyez-nous une déclaration claire de rétractation.",
   "email.withdrawal.costs.shop": "Nous prenons en charge les frais directs de renvoi des articles.",

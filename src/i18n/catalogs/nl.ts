@@ -103,9 +103,9 @@ export const nl: Catalog = {
   "withdrawal.reason.returned": "het is al teruggestuurd of onderweg terug",
   "email.withdrawal.heading": "Je herroepingsrecht",
   "email.withdrawal.right":
-    "Je kunt deze aankoop binnen {days} dagen zonder opgave van redenen herroepen. De {days} dagen eindigen {days} dagen na de dag waarop jij, of iemand die je aanwijst (niet de vervoerder), de artikelen ontvangt.",
-  "email.withdrawal.howEmail": "Gebruik om te herroepen de link hieronder, of stuur ons per e-mail een duidelijke verklaring dat je herroept naar {email}.",
-  "email.withdrawal.how": "Gebruik om te herroepen de link hieronder, of stuur ons een duidelijke verklaring dat je herroept.",
+    "Je kunt deze aankoop binnen {days} dagen zonder opgave van redenen herroepen. De herroepingstermijn eindigt {days} dagen na de dag waarop jij, of iemand die je aanwijst (niet de vervoerder), de artikelen ontvangt.",
+  "email.withdrawal.howEmail": "Wil je herroepen? Gebruik de link hieronder, of stuur ons per e-mail een duidelijke verklaring dat je herroept naar {email}.",
+  "email.withdrawal.how": "Wil je herroepen? Gebruik de link hieronder, of stuur ons een duidelijke verklaring dat je herroept.",
   "email.withdrawal.costs.shop": "Wij betalen de rechtstreekse kosten van het terugsturen.",
   "email.withdrawal.costs.customer": "Jij betaalt de rechtstreekse kosten van het terugsturen.",
   "email.withdrawal.costs.customerFee": "Jij betaalt de rechtstreekse kosten van het terugsturen: {fee}.",

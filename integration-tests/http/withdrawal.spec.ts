@@ -252,6 +252,15 @@ medusaIntegrationTestRunner({
       const followups = await followupsOf(container, orderId, 3)
       expect(followups["thank-you"].status).toBe("scheduled")
       expect(followups["withdrawal-confirmation"]).toEqual(expect.objectContaining({ status: "sent", anchor_event: "withdrawal.recorded" }))
+
+      // the admin lists it as sent when the customer withdraws, and cannot delay it
+      const { data: flows } = await api.get("/admin/post-purchase/flows", admin)
+      expect(flows.flows.find((f: any) => f.key === "withdrawal-confirmation")).toEqual(
+        expect.objectContaining({ label: "Withdrawal acknowledgement", category: "transactional", trigger: "withdrawal", delay_seconds: 0 })
+      )
+      const delayed = await refused(api.post("/admin/post-purchase/flows/withdrawal-confirmation", { delay_seconds: 3600 }, admin))
+      expect(delayed.status).toBe(400)
+      expect(delayed.data.message).toBe('delay_seconds: "withdrawal-confirmation" is sent as soon as its withdrawal is recorded, so it takes no delay')
     })
 
     it("through the Store API: a guest withdraws every item with the link's token; once they are back, the marketing follow-ups are canceled; a signed-in customer withdraws from their own orders only", async () => {

@@ -2,8 +2,8 @@
 /**
  * `npm run test:e2e`: starts the demo (Postgres, Medusa with the plugin and
  * the admin, real orders with their follow-ups), then runs the browser tests
- * (the admin's, the emails', then the withdrawal page's) in headless Debian
- * Chromium against it, then stops the demo.
+ * (the admin's, the returns policy's, the emails', then the withdrawal page's)
+ * in headless Debian Chromium against it, then stops the demo.
  */
 const { spawn } = require("child_process")
 const path = require("path")

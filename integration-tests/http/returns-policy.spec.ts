@@ -3,25 +3,13 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProductTagsWorkflow, updateProductsWorkflow } from "@medusajs/medusa/core-flows"
 import { deliverFulfillment, fulfillOrder, placeOrder, shipFulfillment, type SeededStore } from "../../scripts/fixtures/store"
 import { dispatch, followupService, followupsOf, freshTestStore, readMailbox, restorePluginOptions, testAppEnv } from "../helpers/followups"
+import { ADMIN_RETURN_POLICY as POLICY, DUTCH_RETURN_TERMS as TERMS } from "../helpers/returns"
 
 jest.setTimeout(120_000)
 
 const mailbox = testAppEnv()
 
-const POLICY = "/admin/post-purchase/return-policy"
 
-/** A Dutch shop's usual terms: 30 days, €4.95 to send back, by mail or in the shop. */
-const TERMS = {
-  window_days: 30,
-  free_returns: false,
-  return_fees: [{ currency_code: "eur", amount: 4.95 }],
-  return_methods: ["mail", "in_store"],
-  refund_methods: ["original_payment"],
-  refund_days: 14,
-  conditions: ["Unused", "In the original packaging"],
-  details_markdown: "## Returns\nSend it back **unused**.",
-  policy_url: "https://shop.example/returns",
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer, api }) => {

@@ -13,28 +13,16 @@ import { deliverFulfillment, fulfillOrder, placeOrder, shipFulfillment, type See
 import { customerHeaders } from "../helpers/admin"
 import { freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
 import { merchantReturnPolicyProblems } from "../helpers/schema-org"
+import { ADMIN_RETURN_POLICY as ADMIN_POLICY, DUTCH_RETURN_TERMS as TERMS } from "../helpers/returns"
 
 jest.setTimeout(120_000)
 
 const mailbox = testAppEnv()
 
-const ADMIN_POLICY = "/admin/post-purchase/return-policy"
 const POLICY = "/store/post-purchase/return-policy"
 const returnability = (productId: string) => `/store/post-purchase/products/${productId}/returnability`
 const deadline = (orderId: string) => `/store/post-purchase/orders/${orderId}/return-deadline`
 
-/** A Dutch shop's usual terms: 30 days, €4.95 to send back, by mail or in the shop. */
-const TERMS = {
-  window_days: 30,
-  free_returns: false,
-  return_fees: [{ currency_code: "eur", amount: 4.95 }],
-  return_methods: ["mail", "in_store"],
-  refund_methods: ["original_payment"],
-  refund_days: 14,
-  conditions: ["Unused", "In the original packaging"],
-  details_markdown: "## Returns\nSend it back **unused**.",
-  policy_url: "https://shop.example/returns",
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer, api }) => {

@@ -3,6 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { deliverFulfillment, fulfillOrder, placeOrder, requestReturn, shipFulfillment, type SeededStore } from "../../scripts/fixtures/store"
 import {
+import { ADMIN_RETURN_POLICY as POLICY, DUTCH_RETURN_TERMS as TERMS } from "../helpers/returns"
   dispatch,
   followupService,
   freshTestStore,
@@ -18,21 +19,9 @@ jest.setTimeout(180_000)
 const mailbox = testAppEnv()
 
 const FLOW = "return-window-closing"
-const POLICY = "/admin/post-purchase/return-policy"
 const ZONE = "Europe/Amsterdam"
 const MINUTE_MS = 60 * 1000
 
-/** A Dutch shop's usual terms: 30 days, €4.95 to send back, by mail or in the shop. */
-const TERMS = {
-  window_days: 30,
-  free_returns: false,
-  return_fees: [{ currency_code: "eur", amount: 4.95 }],
-  return_methods: ["mail", "in_store"],
-  refund_methods: ["original_payment"],
-  refund_days: 14,
-  conditions: ["Unused"],
-  policy_url: "https://shop.example/returns",
-}
 
 const NO_CONSENT = "No consent to marketing email: the shop sends marketing only to recipients who opted in (consent.mode opt-in)"
 

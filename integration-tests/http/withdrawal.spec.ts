@@ -15,25 +15,14 @@ import { signLink } from "../../src/lib/signed-link"
 import { unsubscribeUrl } from "../../src/lib/unsubscribe"
 import { customerHeaders } from "../helpers/admin"
 import { DAY_MS, dispatch, followupService, followupsOf, freshTestStore, readMailbox, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
+import { ADMIN_RETURN_POLICY as POLICY, DUTCH_RETURN_TERMS as TERMS } from "../helpers/returns"
 
 jest.setTimeout(180_000)
 
 const mailbox = testAppEnv()
 
-const POLICY = "/admin/post-purchase/return-policy"
 const WITHDRAWALS = "/store/post-purchase/withdrawals"
 
-/** A Dutch shop's usual terms: 30 days, €4.95 to send back, by post or in the shop. */
-const TERMS = {
-  window_days: 30,
-  free_returns: false,
-  return_fees: [{ currency_code: "eur", amount: 4.95 }],
-  return_methods: ["mail", "in_store"],
-  refund_methods: ["original_payment"],
-  refund_days: 14,
-  conditions: ["Unused"],
-  policy_url: "https://shop.example/returns",
-}
 
 const FORM = { headers: { "content-type": "application/x-www-form-urlencoded" } }
 

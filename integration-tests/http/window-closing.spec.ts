@@ -3,7 +3,6 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { deliverFulfillment, fulfillOrder, placeOrder, requestReturn, shipFulfillment, type SeededStore } from "../../scripts/fixtures/store"
 import {
-import { ADMIN_RETURN_POLICY as POLICY, DUTCH_RETURN_TERMS as TERMS } from "../helpers/returns"
   dispatch,
   followupService,
   freshTestStore,
@@ -13,6 +12,7 @@ import { ADMIN_RETURN_POLICY as POLICY, DUTCH_RETURN_TERMS as TERMS } from "../h
   testAppEnv,
   waitFor,
 } from "../helpers/followups"
+import { ADMIN_RETURN_POLICY as POLICY, DUTCH_RETURN_TERMS as TERMS } from "../helpers/returns"
 
 jest.setTimeout(180_000)
 

@@ -183,6 +183,9 @@ Admin:    ${BASE}/app   (email ${ADMIN.email}, password ${ADMIN.password})
             an order's page shows its follow-ups; Customers → ${store.customer.email} shows her consent,
             its history and her suppression (lift it there, with a reason).
 Unsubscribe: each thank-you's footer link opens the unsubscribe page (it asks; it never unsubscribes by itself).
+Returns:  Settings → Store shows the returns policy (edit it there, with a live preview and its history);
+          each confirmation quotes it, and Carla's (delivered) has a "Withdraw from contract here" link
+          that opens the withdrawal page and becomes a return request on her order's page.
 Mailbox:  ${MAILBOX}
 Logs:     ${LOG}
 Press Ctrl-C to stop.`)

@@ -82,6 +82,11 @@ module.exports = defineConfig({
       resolve: "./src/modules/post-purchase",
       options: postPurchaseOptions,
     },
+    // a shop gets this module with the plugin; like there, it reads the `reviews` section of the plugin's options
+    {
+      resolve: "./src/modules/reviews",
+      options: postPurchaseOptions,
+    },
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [emailProvider] },

@@ -204,14 +204,18 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
   )
 }
 
-/** Keys Medusa itself adds to a module's options (the test runner adds `database`). */
-const FRAMEWORK_KEYS = new Set(["database"])
+/**
+ * Keys Medusa itself adds to a module's options (the test runner adds `database`), and the
+ * sections the plugin's other modules validate: Medusa hands every module of a plugin the
+ * plugin's whole options.
+ */
+const KEYS_VALIDATED_ELSEWHERE = new Set(["database", "reviews"])
 
 function withoutFrameworkKeys(raw: unknown): Record<string, unknown> {
   if (!raw || typeof raw !== "object") {
     return {}
   }
   return Object.fromEntries(
-    Object.entries(raw as Record<string, unknown>).filter(([key]) => !FRAMEWORK_KEYS.has(key))
+    Object.entries(raw as Record<string, unknown>).filter(([key]) => !KEYS_VALIDATED_ELSEWHERE.has(key))
   )
 }

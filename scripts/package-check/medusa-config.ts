@@ -18,6 +18,8 @@ module.exports = defineConfig({
           primaryColor: process.env.PP_CHECK_COLOUR || "#7c3aed",
         },
         flows: { "thank-you": { delaySeconds: 7200 } },
+        // the reviews module's section: every module of the plugin gets these options, each validates its own
+        reviews: { autoApprove: false },
         // required outside development: it signs the unsubscribe links
         signingKeys: [{ id: "check", secret: process.env.PP_SIGNING_SECRET || "package-check-only-secret-0123456789abcdef" }],
       },

@@ -23,4 +23,9 @@ describe("plugin options", () => {
   it("ignores the database settings Medusa adds to a module's options", () => {
     expect(() => parsePluginOptions({ database: { clientUrl: "postgres://x" } })).not.toThrow()
   })
+
+  it("leaves the reviews section to the reviews module, which gets the same options", () => {
+    expect(() => parsePluginOptions({ reviews: { autoApprove: true } })).not.toThrow()
+    expect(() => parsePluginOptions({ reveiws: { autoApprove: true } })).toThrow('invalid option "reveiws"')
+  })
 })

@@ -6,7 +6,7 @@ const { test, before, after } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium } = require("./chromium")
+const { launchChromium, signInToAdmin } = require("./chromium")
 const { Client } = require("pg")
 
 const BASE = process.env.PP_E2E_BASE
@@ -28,12 +28,7 @@ before(async () => {
   page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
   page.setDefaultTimeout(60_000)
 
-  // the first visit compiles the admin; give it time
-  await page.goto(`${BASE}/app/login`, { timeout: 180_000 })
-  await page.locator('input[name="email"]').fill(EMAIL)
-  await page.locator('input[name="password"]').fill(PASSWORD)
-  await page.getByRole("button", { name: /continue/i }).click()
-  await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+  await signInToAdmin(page, { base: BASE, email: EMAIL, password: PASSWORD })
 })
 
 after(async () => {

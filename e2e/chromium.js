@@ -20,4 +20,13 @@ function launchChromium() {
   })
 }
 
-module.exports = { launchChromium }
+/** Signs in to the demo's admin; the first visit compiles the admin, so it may take a while. */
+async function signInToAdmin(page, { base, email, password }) {
+  await page.goto(`${base}/app/login`, { timeout: 180_000 })
+  await page.locator('input[name="email"]').fill(email)
+  await page.locator('input[name="password"]').fill(password)
+  await page.getByRole("button", { name: /continue/i }).click()
+  await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
+}
+
+module.exports = { launchChromium, signInToAdmin }

@@ -1,7 +1,7 @@
-import { Column, Link, Row, Section, Text } from "@react-email/components"
-import type { CSSProperties } from "react"
+import { Link, Text } from "@react-email/components"
 import type { Translator } from "../../i18n"
 import type { WithdrawalException } from "../../lib/return-policy"
+import { BorderedBox } from "./bordered-box"
 import { colors, paragraph, subheading } from "./styles"
 
 /** What an EU order's confirmation says about the right of withdrawal: it is the durable medium the law asks for. */
@@ -44,40 +44,30 @@ export function WithdrawalBlock({ withdrawal, i18n, linkColor = colors.text }: W
         ? t("email.withdrawal.costs.customerFee", { fee: i18n.money(withdrawal.fee, withdrawal.currencyCode) })
         : t("email.withdrawal.costs.customer")
   return (
-    <Section data-block="withdrawal" style={box}>
-      <Row>
-        <Column style={{ padding: "16px 20px" }}>
-          <Text style={subheading}>{t("email.withdrawal.heading")}</Text>
-          <Text style={line}>{t("email.withdrawal.right", { days: withdrawal.days })}</Text>
-          <Text style={line}>
-            {withdrawal.supportEmail ? t("email.withdrawal.howEmail", { email: withdrawal.supportEmail }) : t("email.withdrawal.how")}
-          </Text>
-          <Text style={line}>{costs}</Text>
-          {withdrawal.exceptions.length ? (
-            <Text style={line}>
-              {t("email.withdrawal.exceptions", {
-                items: i18n.list(
-                  withdrawal.exceptions.map(({ title, exception }) =>
-                    t("email.withdrawal.exceptionItem", { title, exception: t(`withdrawal.exception.${exception}`) })
-                  ),
-                  "conjunction"
-                ),
-              })}
-            </Text>
-          ) : null}
-          <Text style={{ ...paragraph, margin: "8px 0 0" }}>
-            <Link href={withdrawal.url} data-link="withdrawal" style={{ color: linkColor, fontWeight: 600, textDecoration: "underline" }}>
-              {t("withdrawal.link")}
-            </Link>
-          </Text>
-        </Column>
-      </Row>
-    </Section>
+    <BorderedBox block="withdrawal">
+      <Text style={subheading}>{t("email.withdrawal.heading")}</Text>
+      <Text style={line}>{t("email.withdrawal.right", { days: withdrawal.days })}</Text>
+      <Text style={line}>
+        {withdrawal.supportEmail ? t("email.withdrawal.howEmail", { email: withdrawal.supportEmail }) : t("email.withdrawal.how")}
+      </Text>
+      <Text style={line}>{costs}</Text>
+      {withdrawal.exceptions.length ? (
+        <Text style={line}>
+          {t("email.withdrawal.exceptions", {
+            items: i18n.list(
+              withdrawal.exceptions.map(({ title, exception }) =>
+                t("email.withdrawal.exceptionItem", { title, exception: t(`withdrawal.exception.${exception}`) })
+              ),
+              "conjunction"
+            ),
+          })}
+        </Text>
+      ) : null}
+      <Text style={{ ...paragraph, margin: "8px 0 0" }}>
+        <Link href={withdrawal.url} data-link="withdrawal" style={{ color: linkColor, fontWeight: 600, textDecoration: "underline" }}>
+          {t("withdrawal.link")}
+        </Link>
+      </Text>
+    </BorderedBox>
   )
-}
-
-const box: CSSProperties = {
-  border: `1px solid ${colors.border}`,
-  borderRadius: "8px",
-  margin: "0 0 24px",
 }

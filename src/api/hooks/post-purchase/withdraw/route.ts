@@ -14,6 +14,7 @@ import {
   type FormErrors,
   type WithdrawalFormValues,
 } from "../../../../pages/withdrawal-page"
+import { sendPage as send } from "../../../../pages/send-page"
 import { withdrawFromContractWorkflow } from "../../../../workflows/withdrawal"
 
 /**
@@ -138,18 +139,4 @@ function formValues(body: Record<string, unknown>): WithdrawalFormValues {
       return { id, quantity: /^\d{1,6}$/.test(quantity) ? Number(quantity) : Number.NaN }
     }),
   }
-}
-
-/** The pages carry the token: nothing caches them, no other site frames them, and no link on them passes the address on. */
-function send(res: MedusaResponse, status: number, html: string) {
-  res
-    .status(status)
-    .set({
-      "Cache-Control": "no-store",
-      "Referrer-Policy": "no-referrer",
-      "X-Frame-Options": "DENY",
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src https: http:; form-action 'self'; frame-ancestors 'none'",
-    })
-    .type("html")
-    .send(html)
 }

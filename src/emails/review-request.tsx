@@ -111,12 +111,12 @@ const thumbnail: CSSProperties = {
   border: `1px solid ${colors.border}`,
 }
 
-// big enough to hit with a thumb; amber reads as stars in every client, whatever the brand colour
+// big enough to hit with a thumb, and five fit next to the picture in a 320 px window; amber reads as stars whatever the brand colour
 const star: CSSProperties = {
   display: "inline-block",
-  fontSize: "32px",
+  fontSize: "28px",
   lineHeight: "40px",
-  padding: "0 6px 0 0",
+  padding: "0 4px 0 0",
   color: "#f59e0b",
   textDecoration: "none",
 }

@@ -15,7 +15,7 @@ import {
   type DataTableEmptyStateProps,
   type DataTableRowSelectionState,
 } from "@medusajs/ui"
-import { useEffect, useMemo, useState } from "react"
+import { useEffect, useMemo, useRef, useState } from "react"
 import { Link, useSearchParams } from "react-router-dom"
 import { errorMessage } from "../lib/api"
 import { formatDate } from "../lib/format"
@@ -61,6 +61,9 @@ export const ReviewList = () => {
   const { data, isPending, isError, error } = useReviewList(query)
   const reviews = useMemo(() => data?.reviews ?? [], [data])
   const change = (changes: Partial<ReviewListState>) => setSearchParams(writeReviewListState(searchParams, changes))
+  // the search box calls back after a pause with the callback of the render it started in: it gets this one
+  const latestChange = useRef(change)
+  latestChange.current = change
 
   const [rowSelection, setRowSelection] = useState<DataTableRowSelectionState>({})
   // commands act on what the admin sees: another filter or page starts a new selection
@@ -84,9 +87,7 @@ export const ReviewList = () => {
     autoResetPageIndex: false,
     search: {
       state: state.q,
-      onSearchChange: (q) => {
-        if (q.trim() !== state.q) change({ q })
-      },
+      onSearchChange: (q) => latestChange.current({ q }),
     },
     pagination: {
       state: { pageIndex: state.pageIndex, pageSize: REVIEWS_PAGE_SIZE },
@@ -234,16 +235,16 @@ const useColumns = (reviews: ReviewView[], onReply: (review: ReviewView) => void
       }),
       columnHelper.accessor("rating", {
         header: "Rating",
-        size: 110,
+        size: 96,
         cell: ({ row }) => <Stars rating={row.original.rating} testId={`pp-review-row-${row.id}-rating`} />,
         truncateTooltip: false,
       }),
       columnHelper.accessor((row) => row.title ?? row.body, {
         id: "review",
         header: "Review",
-        size: 380,
+        size: 340,
         cell: ({ row }) => (
-          <div className="flex min-w-[260px] max-w-[420px] flex-col gap-y-1 whitespace-normal py-3" data-testid={`pp-review-row-${row.id}`}>
+          <div className="flex min-w-[240px] max-w-[360px] flex-col gap-y-1 whitespace-normal py-3" data-testid={`pp-review-row-${row.id}`}>
             {row.original.title ? (
               <Text size="small" weight="plus" className="break-words" data-testid={`pp-review-row-${row.id}-title`}>
                 {row.original.title}
@@ -282,13 +283,13 @@ const useColumns = (reviews: ReviewView[], onReply: (review: ReviewView) => void
       columnHelper.accessor((row) => row.reviewer_email, {
         id: "reviewer",
         header: "Reviewer",
-        size: 220,
+        size: 200,
         cell: ({ row }) => (
-          <div className="flex max-w-[240px] flex-col gap-y-1 whitespace-normal py-3">
-            <Text size="small" className="break-words">
+          <div className="flex w-[200px] flex-col gap-y-1 py-3">
+            <Text size="small" className="truncate">
               {row.original.reviewer_name}
             </Text>
-            <Text size="small" className="break-all text-ui-fg-subtle" data-testid={`pp-review-row-${row.id}-email`}>
+            <Text size="small" className="truncate text-ui-fg-subtle" title={row.original.reviewer_email} data-testid={`pp-review-row-${row.id}-email`}>
               {row.original.reviewer_email}
             </Text>
             <ReviewBadges review={row.original} />
@@ -299,7 +300,7 @@ const useColumns = (reviews: ReviewView[], onReply: (review: ReviewView) => void
       columnHelper.accessor((row) => row.product?.title ?? null, {
         id: "product",
         header: "Product",
-        size: 180,
+        size: 160,
         cell: ({ row }) =>
           row.original.product ? (
             <Link
@@ -316,13 +317,13 @@ const useColumns = (reviews: ReviewView[], onReply: (review: ReviewView) => void
       columnHelper.accessor((row) => row.status, {
         id: "status",
         header: "Status",
-        size: 200,
+        size: 170,
         cell: ({ row }) => {
           const review = row.original
           const reason = rejectionNote(review)
           const by = nameOf(review.status === "rejected" ? review.rejected_by ?? review.moderated_by : review.moderated_by)
           return (
-            <div className="flex max-w-[220px] flex-col items-start gap-y-1 whitespace-normal py-3">
+            <div className="flex w-[170px] flex-col items-start gap-y-1 whitespace-normal py-3">
               <ReviewStatusBadge review={review} testId={`pp-review-row-${row.id}-status`} />
               {reason ? (
                 <Text size="small" className="text-ui-fg-subtle" data-testid={`pp-review-row-${row.id}-reason`}>
@@ -343,14 +344,14 @@ const useColumns = (reviews: ReviewView[], onReply: (review: ReviewView) => void
       columnHelper.accessor((row) => row.reply, {
         id: "reply",
         header: "Reply",
-        size: 220,
+        size: 200,
         cell: ({ row }) => (
-          <div className="flex max-w-[240px] flex-col items-start gap-y-1 py-3">
+          <div className="flex w-[200px] flex-col gap-y-1 py-3">
             {row.original.reply ? <TruncatedText text={row.original.reply} testId={`pp-review-row-${row.id}-reply`} /> : null}
             <Button
               size="small"
               variant="transparent"
-              className="-ml-2"
+              className="-ml-2 self-start"
               data-testid={`pp-review-row-${row.id}-reply-button`}
               onClick={() => onReply(row.original)}
             >

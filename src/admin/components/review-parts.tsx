@@ -34,7 +34,7 @@ export const ReviewStatusBadge = ({ review, testId }: { review: Pick<ReviewView,
 /** "Verified purchase" and "Incentivized", as the store shows them with the review. */
 export const ReviewBadges = ({ review }: { review: Pick<ReviewView, "verified" | "incentivized"> }) =>
   review.verified || review.incentivized ? (
-    <span className="flex flex-wrap gap-1">
+    <span className="flex flex-wrap gap-1 whitespace-nowrap">
       {review.verified ? (
         <Badge size="2xsmall" color="green">
           Verified purchase

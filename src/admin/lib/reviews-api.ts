@@ -24,7 +24,7 @@ export const reviewKeys = {
   products: ["pp-review-products"] as const,
 }
 
-/** Reviews, filtered, newest first, a page at a time. */
+/** Reviews, filtered, a page at a time. */
 export const useReviewList = (query: ReviewListQuery) =>
   useQuery({
     queryKey: reviewKeys.list(query),

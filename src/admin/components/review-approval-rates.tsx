@@ -107,7 +107,7 @@ const RateRow = ({
       </Text>
     </Table.Cell>
     {STAR_RATINGS.map((star) => {
-      const cell = stars[`${star}`] ?? { moderated: 0, approved: 0, rate: 0 }
+      const cell = stars[`${star}`] ?? { moderated: 0, approved: 0, rate: null }
       return (
         <Table.Cell key={star} className="text-right" data-testid={`${testId}-${star}`}>
           <Text size="small" weight={strong ? "plus" : "regular"} className="tabular-nums">

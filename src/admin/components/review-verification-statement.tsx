@@ -42,12 +42,14 @@ export const ReviewVerificationStatement = () => {
       ) : (
         <div className="flex flex-col gap-y-1 px-6 py-4">
           <Text size="small" className="whitespace-pre-wrap break-words" data-testid="pp-review-verification-text">
-            {data.settings.verification_statement}
+            {shownStatement(data.settings)}
           </Text>
           <Text size="xsmall" className="text-ui-fg-muted">
-            {data.settings.updated_at
-              ? `Changed ${formatDateInText(data.settings.updated_at)}${by ? ` by ${by}` : ""}`
-              : "The default text: edit it to say how your shop checks reviews."}
+            {data.settings.verification_statement === null
+              ? "The default text: edit it to say how your shop checks reviews."
+              : data.settings.updated_at
+                ? `Changed ${formatDateInText(data.settings.updated_at)}${by ? ` by ${by}` : ""}`
+                : null}
           </Text>
         </div>
       )}
@@ -62,17 +64,23 @@ export const ReviewVerificationStatement = () => {
   )
 }
 
+/** The shop's statement, or the default the store shows while there is none. */
+const shownStatement = (settings: ReviewSettings) =>
+  settings.verification_statement ?? settings.default_verification_statement ?? ""
+
 const StatementForm = ({ settings, onSaved }: { settings: ReviewSettings; onSaved: () => void }) => {
-  const [statement, setStatement] = useState(settings.verification_statement)
+  const [statement, setStatement] = useState(() => shownStatement(settings))
   const save = useSaveReviewSettings()
+  const unchanged = statement.trim() === shownStatement(settings).trim()
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
-    if (!statement.trim()) {
+    if (unchanged) {
       return
     }
     try {
-      await save.mutateAsync({ verification_statement: statement.trim() })
+      // empty goes back to the default statement
+      await save.mutateAsync({ verification_statement: statement.trim() || null })
       toast.success("Statement saved", { description: "Your store shows it with the reviews." })
       onSaved()
     } catch {
@@ -111,7 +119,7 @@ const StatementForm = ({ settings, onSaved }: { settings: ReviewSettings; onSave
             {errorMessage(save.error)}
           </Hint>
         ) : (
-          <Hint>Plain text, in the words your customers read.</Hint>
+          <Hint>Plain text, in the words your customers read. Leave it empty to use the default text.</Hint>
         )}
       </Drawer.Body>
       <Drawer.Footer>
@@ -124,7 +132,7 @@ const StatementForm = ({ settings, onSaved }: { settings: ReviewSettings; onSave
           size="small"
           type="submit"
           data-testid="pp-review-verification-save"
-          disabled={!statement.trim() || statement.trim() === settings.verification_statement}
+          disabled={unchanged}
           isLoading={save.isPending}
         >
           Save

@@ -73,7 +73,7 @@ export const useReviewSettings = () =>
 export const useSaveReviewSettings = () => {
   const queryClient = useQueryClient()
   return useMutation({
-    mutationFn: (body: { verification_statement: string }) =>
+    mutationFn: (body: { verification_statement: string | null }) =>
       sdk.client.fetch<ReviewSettingsResponse>(`${BASE}/reviews/settings`, { method: "POST", body }),
     onSuccess: (data) => queryClient.setQueryData(reviewKeys.settings, data),
   })

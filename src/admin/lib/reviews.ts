@@ -93,7 +93,8 @@ export interface StarModeration {
   /** Approved or rejected in the period. */
   moderated: number
   approved: number
-  rate: number
+  /** approved / moderated; null when nothing was moderated. */
+  rate: number | null
 }
 
 export interface ApprovalRatePeriod {
@@ -106,8 +107,10 @@ export interface ApprovalRatesResponse {
 }
 
 export interface ReviewSettings {
-  /** How the shop checks that reviews come from buyers (EU Omnibus Directive); shown with the store's review summary. */
-  verification_statement: string
+  /** How the shop checks that reviews come from buyers (EU Omnibus Directive); shown with the store's review summary. Null: the default. */
+  verification_statement: string | null
+  /** What the store shows while the shop has written none. */
+  default_verification_statement?: string
   updated_by: string | null
   updated_at: string | null
 }
@@ -117,11 +120,12 @@ export interface ReviewSettingsResponse {
 }
 
 export interface ProductReviewAggregate {
-  average: number
+  /** Null before the first approved review. */
+  average: number | null
   count: number
   stars: PerStar<number>
-  /** Of the approved reviews, the share written by verified buyers, 0 to 1. */
-  verified_share: number
+  /** Of the approved reviews, the share written by verified buyers, 0 to 1; null before the first. */
+  verified_share: number | null
 }
 
 export interface ProductReviewsResponse {
@@ -291,7 +295,7 @@ export function approvalRatesQuery(period: RatePeriod, now: Date, count = RATE_P
 
 const dayOf = (value: string | Date) => new Date(value).toISOString().slice(0, 10)
 
-const NO_MODERATION: StarModeration = { moderated: 0, approved: 0, rate: 0 }
+const NO_MODERATION: StarModeration = { moderated: 0, approved: 0, rate: null }
 
 /**
  * One row per period, oldest first: the periods the API counted, and the
@@ -333,7 +337,7 @@ export function approvalTotals(rows: ApprovalRatePeriod[]): PerStar<StarModerati
     const key = `${star}` as const
     const moderated = rows.reduce((sum, row) => sum + (row.stars[key]?.moderated ?? 0), 0)
     const approved = rows.reduce((sum, row) => sum + (row.stars[key]?.approved ?? 0), 0)
-    totals[key] = { moderated, approved, rate: moderated ? approved / moderated : 0 }
+    totals[key] = { moderated, approved, rate: moderated ? approved / moderated : null }
   }
   return totals
 }

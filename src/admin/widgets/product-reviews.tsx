@@ -50,9 +50,9 @@ const Rating = ({ aggregate }: { aggregate: ProductReviewsResponse["aggregate"] 
     <div className="flex flex-col gap-y-3 px-6 py-4">
       <div className="flex items-baseline gap-x-2">
         <Text size="xlarge" weight="plus" className="tabular-nums" data-testid="pp-product-reviews-average">
-          {formatAverage(aggregate.average)}
+          {formatAverage(aggregate.average ?? 0)}
         </Text>
-        <Stars rating={aggregate.average} testId="pp-product-reviews-stars" />
+        <Stars rating={aggregate.average ?? 0} testId="pp-product-reviews-stars" />
         <Text size="small" className="text-ui-fg-subtle" data-testid="pp-product-reviews-count">
           {reviewsCount(aggregate.count)}
         </Text>
@@ -80,7 +80,7 @@ const Rating = ({ aggregate }: { aggregate: ProductReviewsResponse["aggregate"] 
         ))}
       </ul>
       <Text size="small" className="text-ui-fg-subtle" data-testid="pp-product-reviews-verified">
-        {formatShare(aggregate.verified_share)} from verified buyers
+        {formatShare(aggregate.verified_share ?? 0)} from verified buyers
       </Text>
     </div>
   )

@@ -82,7 +82,7 @@ describe("the Reviews page's address", () => {
   })
 })
 
-const moderation = (moderated: number, approved: number): StarModeration => ({ moderated, approved, rate: moderated ? approved / moderated : 0 })
+const moderation = (moderated: number, approved: number): StarModeration => ({ moderated, approved, rate: moderated ? approved / moderated : null })
 const none = moderation(0, 0)
 
 describe("moderation by rating", () => {

@@ -3,7 +3,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { placeOrder, type SeededStore } from "../../scripts/fixtures/store"
 import { jsonLdScript } from "../../src/lib/json-ld"
-import { DEFAULT_VERIFICATION_STATEMENT, REVIEW_LIMITS, REVIEWS_MODULE, type SubmitReviewInput } from "../../src/modules/reviews"
+import { translator } from "../../src/i18n"
+import { REVIEW_LIMITS, REVIEWS_MODULE, type SubmitReviewInput } from "../../src/modules/reviews"
 import type ReviewsModuleService from "../../src/modules/reviews/service"
 import { applyReviewModerationStep } from "../../src/workflows/reviews"
 import { freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
@@ -319,11 +320,20 @@ medusaIntegrationTestRunner({
       expect(monthly.data.periods.at(-1).stars["1"]).toEqual({ moderated: 2, approved: 1, rate: 0.5 })
 
       // the default statement says only what the plugin checks, until the shop writes its own
+      const english = "Reviews marked “Verified purchase” were written through a link sent to the buyer after delivery. Other reviews are not checked."
       const shirtSummary = await summaryOf(shirtOne.product_id)
-      expect(shirtSummary.data.verification).toEqual({ statement: DEFAULT_VERIFICATION_STATEMENT, verified_share_store: 0.667 })
+      expect(shirtSummary.data.verification).toEqual({ statement: english, verified_share_store: 0.667 })
       expect(shirtSummary.data.verified_share).toBe(1)
+      const dutch = await storeGet(`/store/post-purchase/products/${shirtOne.product_id}/reviews/summary?locale=nl-NL`)
+      expect(dutch.data.verification.statement).toBe(translator("nl").t("reviews.verification.default"))
+      expect(dutch.data.verification.statement).toMatch(/^Reviews met het label “Geverifieerde aankoop”/)
+      const german = await storeGet(`/store/post-purchase/products/${shirtOne.product_id}/reviews/summary`, { "x-medusa-locale": "de-DE" })
+      expect(german.data.verification.statement).toMatch(/^Bewertungen mit dem Hinweis „Verifizierter Kauf“/)
+      // a language the plugin doesn't write: English
+      const japanese = await storeGet(`/store/post-purchase/products/${shirtOne.product_id}/reviews/summary?locale=ja-JP`)
+      expect(japanese.data.verification.statement).toBe(english)
       expect((await adminGet("/admin/post-purchase/reviews/settings")).data.settings).toEqual(
-        expect.objectContaining({ verification_statement: null, default_verification_statement: DEFAULT_VERIFICATION_STATEMENT })
+        expect.objectContaining({ verification_statement: null, default_verification_statement: english })
       )
       const statement = "Our team matches every review to an order before publishing it. Reviews marked “Verified purchase” came from the buyer’s link."
       const saved = await adminPost("/admin/post-purchase/reviews/settings", { verification_statement: statement })

@@ -1,7 +1,8 @@
 import type { MedusaStoreRequest } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError, ProductStatus } from "@medusajs/framework/utils"
 import { productReviewsDocument } from "../../lib/review-json-ld"
-import { DEFAULT_VERIFICATION_STATEMENT, REVIEWS_MODULE, type PublicReview, type ReviewAggregateNumbers } from "../../modules/reviews"
+import { translator } from "../../i18n"
+import { REVIEWS_MODULE, type PublicReview, type ReviewAggregateNumbers } from "../../modules/reviews"
 import type ReviewsModuleService from "../../modules/reviews/service"
 import { requestSalesChannels } from "./store-return-policy"
 
@@ -78,11 +79,24 @@ export async function storeProduct(req: MedusaStoreRequest): Promise<{ id: strin
 }
 
 /**
+ * What the store says of how reviews are checked while the shop has written
+ * nothing: only what the plugin does (the review request's signed link makes
+ * a verified purchase), in the storefront's language.
+ */
+export function defaultVerificationStatement(locale: string | null | undefined): string {
+  return translator(locale).t("reviews.verification.default")
+}
+
+/**
  * A product's review summary for the store, from the stored aggregate (never
  * a recount): the numbers, the shop's statement of how reviews are checked
  * with the verified shares, and the schema.org JSON-LD.
  */
-export async function storeReviewSummary(scope: Scope, product: { id: string; title: string; thumbnail: string | null }) {
+export async function storeReviewSummary(
+  scope: Scope,
+  product: { id: string; title: string; thumbnail: string | null },
+  locale: string | null
+) {
   const service: ReviewsModuleService = scope.resolve(REVIEWS_MODULE)
   const [numbers, latest, settings, storeShare] = await Promise.all([
     service.reviewAggregate(product.id),
@@ -95,7 +109,8 @@ export async function storeReviewSummary(scope: Scope, product: { id: string; ti
     product_id: product.id,
     ...aggregate,
     verification: {
-      statement: settings.verification_statement ?? DEFAULT_VERIFICATION_STATEMENT,
+      // the shop's own statement is in the one language it was written in
+      statement: settings.verification_statement ?? defaultVerificationStatement(locale),
       verified_share_store: storeShare === null ? null : round(storeShare),
     },
     json_ld: productReviewsDocument({ product, aggregate, reviews: latest.reviews }),

@@ -28,15 +28,6 @@ export const REVIEW_LIMITS = {
   verificationStatementLength: 1000,
 } as const
 
-/**
- * What the Store API says when the shop has written no statement of its own.
- * It claims only what the plugin does: a review submitted through the signed
- * link in the review request is marked as a verified purchase, nothing else
- * is checked.
- */
-export const DEFAULT_VERIFICATION_STATEMENT =
-  "Reviews marked “Verified purchase” were written through a link sent to the buyer after delivery. Other reviews are not checked."
-
 /** Periods the admin's approval rates are counted in. */
 export const APPROVAL_RATE_PERIODS = ["week", "month"] as const
 export type ApprovalRatePeriod = (typeof APPROVAL_RATE_PERIODS)[number]

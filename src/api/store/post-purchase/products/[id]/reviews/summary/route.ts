@@ -6,9 +6,13 @@ import { storeProduct, storeReviewSummary } from "../../../../../../utils/review
  * A product's rating from the stored aggregate (average, count, per star,
  * verified share), the shop's statement of how reviews are checked, and a
  * schema.org `Product` JSON-LD with `AggregateRating` and the latest reviews.
- * Public and cacheable: a conditional GET with the ETag gets 304.
+ * The default statement is in the request's locale (Medusa reads `?locale=`
+ * or `x-medusa-locale`), else English. Public and cacheable: a conditional GET
+ * with the ETag gets 304.
  */
 export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
   const product = await storeProduct(req)
-  sendCacheable(req, res, await storeReviewSummary(req.scope, product))
+  // the answer's language may come from the header, so a shared cache must key on it
+  res.vary("x-medusa-locale")
+  sendCacheable(req, res, await storeReviewSummary(req.scope, product, req.locale ?? null))
 }

@@ -421,14 +421,12 @@ export default class ReviewsModuleService extends MedusaService({
   ): Promise<{ reviews: PublicReview[]; count: number }> {
     const manager = sharedContext.manager as SqlManager
     const where = "product_id = ? AND status = 'approved' AND deleted_at IS NULL"
-    const [reviews, [{ count }]] = await Promise.all([
-      manager.execute(
-        `SELECT id, rating, title, body, images, reviewer_name, verified, incentivized, reply, replied_at, created_at, updated_at
-         FROM pp_review WHERE ${where} ORDER BY ${STORE_SORT_SQL[page.sort]} LIMIT ? OFFSET ?`,
-        [productId, page.limit, page.offset]
-      ),
-      manager.execute(`SELECT count(*)::int AS count FROM pp_review WHERE ${where}`, [productId]),
-    ])
+    const reviews = await manager.execute(
+      `SELECT id, rating, title, body, images, reviewer_name, verified, incentivized, reply, replied_at, created_at, updated_at
+       FROM pp_review WHERE ${where} ORDER BY ${STORE_SORT_SQL[page.sort]} LIMIT ? OFFSET ?`,
+      [productId, page.limit, page.offset]
+    )
+    const [{ count }] = await manager.execute(`SELECT count(*)::int AS count FROM pp_review WHERE ${where}`, [productId])
     return { reviews: reviews as PublicReview[], count: Number(count) }
   }
 
@@ -459,15 +457,16 @@ export default class ReviewsModuleService extends MedusaService({
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `"from" must be before "to"`)
     }
     const manager = sharedContext.manager as SqlManager
-    const rows: { start: Date | string; rating: number; moderated: number; approved: number }[] = await manager.execute(
-      `SELECT date_trunc('${input.period}', moderated_at AT TIME ZONE 'UTC') AS start, rating,
+    // truncated on the UTC wall clock, then read back as that UTC instant
+    const rows: { start: Date; rating: number; moderated: number; approved: number }[] = await manager.execute(
+      `SELECT date_trunc('${input.period}', moderated_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS start, rating,
               count(*)::int AS moderated, count(*) FILTER (WHERE status = 'approved')::int AS approved
        FROM pp_review
        WHERE deleted_at IS NULL AND status IN ('approved', 'rejected') AND moderated_at >= ? AND moderated_at < ?
        GROUP BY 1, 2`,
       [input.from, input.to]
     )
-    const counted = new Map(rows.map((row) => [`${utcStamp(row.start)}|${row.rating}`, row]))
+    const counted = new Map(rows.map((row) => [`${new Date(row.start).toISOString()}|${row.rating}`, row]))
     const periods: ApprovalRatePeriodRow[] = []
     for (let start = periodStart(input.from, input.period); start < input.to; start = nextPeriod(start, input.period)) {
       const stars = {} as ApprovalRatePeriodRow["stars"]
@@ -565,19 +564,6 @@ function nextPeriod(start: Date, period: ApprovalRatePeriod): Date {
   return period === "month"
     ? new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1))
     : new Date(start.getTime() + 7 * 24 * 3600 * 1000)
-}
-
-/**
- * `date_trunc` of a UTC wall time gives a timestamp without time zone, which
- * the driver reads as local time; its wall-clock fields are the UTC ones.
- */
-function utcStamp(value: Date | string): string {
-  if (typeof value === "string") {
-    return new Date(`${value.replace(" ", "T")}Z`).toISOString()
-  }
-  return new Date(
-    Date.UTC(value.getFullYear(), value.getMonth(), value.getDate(), value.getHours(), value.getMinutes(), value.getSeconds())
-  ).toISOString()
 }
 
 function numbers(productId: string, row?: Partial<ReviewAggregateNumbers> | null): ReviewAggregateNumbers {

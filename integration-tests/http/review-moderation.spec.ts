@@ -6,7 +6,7 @@ import { jsonLdScript } from "../../src/lib/json-ld"
 import { translator } from "../../src/i18n"
 import { REVIEW_LIMITS, REVIEWS_MODULE, type SubmitReviewInput } from "../../src/modules/reviews"
 import type ReviewsModuleService from "../../src/modules/reviews/service"
-import { applyReviewModerationStep } from "../../src/workflows/reviews"
+import { applyReviewModerationStep, setReviewReplyStep, updateReviewSettingsStep } from "../../src/workflows/reviews"
 import { freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
 
 jest.setTimeout(180_000)
@@ -29,6 +29,20 @@ const moderateThenFailWorkflow = createWorkflow(
     const reviews = applyReviewModerationStep(input)
     failAfterModerationStep()
     return new WorkflowResponse(reviews)
+  }
+)
+
+// the same for a reply and the settings
+const failAfterReplyAndSettingsStep = createStep("pp-test-fail-after-reply-and-settings", async () => {
+  throw new Error("a later step failed")
+})
+const replyAndSaveThenFailWorkflow = createWorkflow(
+  "pp-test-reply-and-save-then-fail",
+  (input: { review_id: string; reply: string; verification_statement: string; by: string }) => {
+    setReviewReplyStep({ id: input.review_id, reply: input.reply, by: input.by })
+    updateReviewSettingsStep({ verification_statement: input.verification_statement, by: input.by })
+    failAfterReplyAndSettingsStep()
+    return new WorkflowResponse(true)
   }
 )
 
@@ -342,6 +356,16 @@ medusaIntegrationTestRunner({
       const withStatement = await summaryOf(coffeeFive.product_id)
       expect(withStatement.data.verification).toEqual({ statement, verified_share_store: 0.667 })
       expect(withStatement.data.verified_share).toBe(0)
+
+      // a workflow failing after a reply and a settings save takes both back
+      await adminPost(`/admin/post-purchase/reviews/${shirtFive.id}/reply`, { reply: "Thank you!" })
+      const failed = await replyAndSaveThenFailWorkflow(getContainer()).run({
+        input: { review_id: shirtFive.id, reply: "Overwritten?", verification_statement: "Overwritten?", by: "user:user_other" },
+        throwOnError: false,
+      })
+      expect(failed.errors.map((error: any) => error.error.message)).toEqual(["a later step failed"])
+      expect(await reviews().retrieveReview(shirtFive.id)).toEqual(expect.objectContaining({ reply: "Thank you!", replied_by: adminActor }))
+      expect(await reviews().reviewSettings()).toEqual(expect.objectContaining({ verification_statement: statement, updated_by: adminActor }))
 
       // bad input: a 400 that names the field, and nothing stored
       const longReply = "x".repeat(REVIEW_LIMITS.replyLength + 1)

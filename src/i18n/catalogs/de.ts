@@ -159,4 +159,8 @@ export const de: Catalog = {
   "page.withdraw.expiredLink.body":
     "Widerrufslinks funktionieren nur eine begrenzte Zeit. Teile uns per E-Mail mit, dass du deine Bestellung widerrufst.",
   "flow.withdrawal-confirmation": "Eingangsbestätigung deines Widerrufs",
+
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Bewertungen mit dem Hinweis „Verifizierter Kauf“ wurden über einen Link geschrieben, den die Käuferin oder der Käufer nach der Lieferung bekommen hat. Andere Bewertungen werden nicht geprüft.",
 }

@@ -168,6 +168,10 @@ export const en = {
   "page.withdraw.expiredLink.body":
     "Withdrawal links work for a limited time. To withdraw from your order, tell us by email.",
   "flow.withdrawal-confirmation": "withdrawal acknowledgement",
+
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Reviews marked “Verified purchase” were written through a link sent to the buyer after delivery. Other reviews are not checked.",
 } as const
 
 export type MessageKey = keyof typeof en

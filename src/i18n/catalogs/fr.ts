@@ -159,4 +159,8 @@ export const fr: Catalog = {
   "page.withdraw.expiredLink.body":
     "Les liens de rétractation fonctionnent pendant une durée limitée. Indiquez-nous par e-mail que vous vous rétractez de votre commande.",
   "flow.withdrawal-confirmation": "accusé de réception de rétractation",
+
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Les avis marqués « Achat vérifié » ont été rédigés via un lien envoyé à l’acheteur après la livraison. Les autres avis ne sont pas vérifiés.",
 }

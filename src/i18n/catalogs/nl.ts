@@ -159,4 +159,8 @@ export const nl: Catalog = {
   "page.withdraw.expiredLink.body":
     "Herroepingslinks werken een beperkte tijd. Laat ons per e-mail weten dat je je bestelling herroept.",
   "flow.withdrawal-confirmation": "ontvangstbevestiging van je herroeping",
+
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Reviews met het label “Geverifieerde aankoop” zijn geschreven via een link die de koper na de levering kreeg. Andere reviews worden niet gecontroleerd.",
 }

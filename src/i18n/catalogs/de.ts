@@ -200,4 +200,7 @@ export const de: Catalog = {
   "page.review.done.change": "Möchtest du etwas ändern? Öffne den Link in der E-Mail noch einmal.",
   "page.review.invalidLink.body": "Der Link ist unvollständig oder wurde verändert. Öffne ihn noch einmal aus der E-Mail, die wir dir geschickt haben.",
   "page.review.expiredLink.body": "Bewertungslinks funktionieren nur eine begrenzte Zeit. Danke, dass du deine Meinung teilen wolltest.",
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Bewertungen mit dem Hinweis „Verifizierter Kauf“ wurden über einen Link geschrieben, den die Käuferin oder der Käufer nach der Lieferung bekommen hat. Andere Bewertungen werden nicht geprüft.",
 }

@@ -209,6 +209,9 @@ export const en = {
   "page.review.done.change": "Want to change something? Open the link in the email again.",
   "page.review.invalidLink.body": "The link is incomplete or was changed. Open it again from the email we sent you.",
   "page.review.expiredLink.body": "Review links work for a limited time. Thank you for wanting to share what you think.",
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Reviews marked “Verified purchase” were written through a link sent to the buyer after delivery. Other reviews are not checked.",
 } as const
 
 export type MessageKey = keyof typeof en

@@ -200,4 +200,7 @@ export const fr: Catalog = {
   "page.review.done.change": "Vous souhaitez modifier quelque chose ? Ouvrez à nouveau le lien de l’e-mail.",
   "page.review.invalidLink.body": "Le lien est incomplet ou a été modifié. Ouvrez-le à nouveau depuis l’e-mail que nous vous avons envoyé.",
   "page.review.expiredLink.body": "Les liens d’avis ne fonctionnent que pendant une durée limitée. Merci d’avoir voulu partager votre avis.",
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Les avis marqués « Achat vérifié » ont été rédigés via un lien envoyé à l’acheteur après la livraison. Les autres avis ne sont pas vérifiés.",
 }

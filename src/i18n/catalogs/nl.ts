@@ -200,4 +200,7 @@ export const nl: Catalog = {
   "page.review.done.change": "Wil je iets wijzigen? Open de link in de e-mail opnieuw.",
   "page.review.invalidLink.body": "De link is onvolledig of gewijzigd. Open hem opnieuw vanuit de e-mail die we je stuurden.",
   "page.review.expiredLink.body": "Reviewlinks werken een beperkte tijd. Bedankt dat je je mening wilde delen.",
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Reviews met het label “Geverifieerde aankoop” zijn geschreven via een link die de koper na de levering kreeg. Andere reviews worden niet gecontroleerd.",
 }

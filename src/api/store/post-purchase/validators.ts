@@ -1,7 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
-import { REVIEW_LIMITS } from "../../../modules/reviews/constants"
 import { medusaId, textBetween } from "../../utils/input-guards"
+// reviews
+import { REVIEW_LIMITS, STORE_REVIEW_SORTS, type StoreReviewSort } from "../../../modules/reviews/constants"
 
 /** The consent wording shown next to the checkbox, and the page it was on, kept as proof. */
 export const consentStatement = {
@@ -139,3 +140,17 @@ export type StoreSubmitReviewType = z.infer<typeof StoreSubmitReview>
 
 export const StoreReviewFormQuery = z.object({ token: reviewToken }).strict()
 export type StoreReviewFormQueryType = z.infer<typeof StoreReviewFormQuery>
+// reviews: a product's approved reviews, a page at a time, and its summary
+export const StoreListReviews = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+    offset: z.coerce.number().int().min(0).default(0),
+    sort: z
+      .custom<StoreReviewSort>(
+        (value) => (STORE_REVIEW_SORTS as readonly unknown[]).includes(value),
+        `sort must be one of ${STORE_REVIEW_SORTS.join(", ")}`
+      )
+      .default("newest"),
+  })
+  .strict()
+export type StoreListReviewsType = z.infer<typeof StoreListReviews>

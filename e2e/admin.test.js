@@ -333,8 +333,11 @@ test("an order's page shows its follow-ups in the widget", async () => {
 test("the Post-purchase page lists the follow-ups of every order", async () => {
   const followups = await allFollowups()
   assert.ok(followups.length >= 4, "the demo placed orders with two follow-ups each")
+  // Carla's review reminder is due 12 days after her delivery; the demo waits for everything else
+  const reminders = followups.filter((f) => f.flow === "review-reminder")
+  assert.deepEqual(reminders.map((f) => f.status), ["scheduled"])
   assert.ok(
-    followups.every((f) => f.status === "sent" || f.status === "skipped"),
+    followups.filter((f) => f.flow !== "review-reminder").every((f) => f.status === "sent" || f.status === "skipped"),
     "the demo waited for every follow-up to be sent (or skipped, for want of consent)"
   )
 
@@ -347,7 +350,7 @@ test("the Post-purchase page lists the follow-ups of every order", async () => {
     assert.equal(await order.getByRole("link").getAttribute("href"), `/app/orders/${followup.order_id}`)
     assert.equal(
       await page.getByTestId(`pp-followup-row-${followup.id}-status`).innerText(),
-      followup.status === "sent" ? "Sent" : "Skipped"
+      { sent: "Sent", skipped: "Skipped", scheduled: "Scheduled" }[followup.status]
     )
   }
   // nothing failed and nothing is held back: no banner
@@ -361,6 +364,10 @@ test("scheduled follow-ups are canceled together and failed ones resent together
   const followups = await allFollowups()
   const failed = followups.filter((f) => f.flow === "order-confirmation").map((f) => f.id)
   const scheduled = followups.filter((f) => f.flow === "thank-you").map((f) => f.id)
+  // Carla's review request (sent) and its reminder (due 12 days after her delivery) stay as they are
+  const others = followups.filter((f) => f.flow !== "order-confirmation" && f.flow !== "thank-you")
+  const otherIds = others.map((f) => f.id)
+  const waitingReminders = others.filter((f) => f.status === "scheduled").map((f) => f.id)
   const count = failed.length
   assert.ok(count >= 2, "the demo placed two orders or more")
   assert.equal(scheduled.length, count)
@@ -408,7 +415,7 @@ test("scheduled follow-ups are canceled together and failed ones resent together
   const hint = page.getByTestId("pp-failed-hint")
   await hint.waitFor()
   assert.match(await hint.innerText(), new RegExp(`${n} could not be sent\\.`))
-  await waitForRows([...failed, ...scheduled])
+  await waitForRows([...failed, ...scheduled, ...otherIds])
   await screenshot("delivery-problem-banner")
 
   // a selection a command cannot apply to is explained, not sent
@@ -430,14 +437,14 @@ test("scheduled follow-ups are canceled together and failed ones resent together
   await page.waitForURL(/[?&]status=failed\b/)
   await waitForRows(failed)
   await clearFilters()
-  await waitForRows([...failed, ...scheduled])
+  await waitForRows([...failed, ...scheduled, ...otherIds])
 
   // Cancel first: once an email goes out again the dispatcher takes the key as fixed and sends
   // whatever waited on the 401 right away (the resend below would send the thank-yous too).
   // Filter by status Scheduled, select them all, cancel.
   await filterBy("Status", "Scheduled")
   await page.waitForURL(/[?&]status=scheduled\b/)
-  await waitForRows(scheduled)
+  await waitForRows([...scheduled, ...waitingReminders])
   for (const id of scheduled) await page.getByTestId(`pp-followup-row-${id}-select`).click()
   await page.getByText(`${count} selected`, { exact: true }).waitFor()
   await runCommand("Cancel", `Cancel ${n}`)
@@ -470,7 +477,7 @@ test("scheduled follow-ups are canceled together and failed ones resent together
   const after = await allFollowups()
   assert.deepEqual(
     after.map((f) => [f.id, f.status]).sort(),
-    [...failed.map((id) => [id, "sent"]), ...scheduled.map((id) => [id, "canceled"])].sort()
+    [...failed.map((id) => [id, "sent"]), ...scheduled.map((id) => [id, "canceled"]), ...others.map((f) => [f.id, f.status])].sort()
   )
 })
 

@@ -23,6 +23,8 @@ const STATE = path.join(ROOT, ".data", "demo-store.json")
 const ADMIN = { email: "admin@acme.test", password: "supersecret" }
 /** Demo only: the thank-you falls due after seconds instead of a day. */
 const DEMO_THANK_YOU_DELAY_SECONDS = 20
+/** Demo only: Carla's review request falls due after seconds instead of 7 days after her delivery. */
+const DEMO_REVIEW_REQUEST_DELAY_SECONDS = 25
 const TICK_MS = 2000
 /** What a Dutch shop typically offers; the admin edits it on Settings → Store. */
 const DEMO_RETURNS_POLICY = {
@@ -111,6 +113,8 @@ async function main() {
         "(default every minute); quiet hours and the frequency cap off (defaults 21:00-08:00 Europe/Amsterdam, one marketing email per 24 h)"
     )
     await admin("/admin/post-purchase/flows/thank-you", { delay_seconds: DEMO_THANK_YOU_DELAY_SECONDS })
+    // reviews: the review request, 7 days after delivery by default
+    await admin("/admin/post-purchase/flows/review-request", { delay_seconds: DEMO_REVIEW_REQUEST_DELAY_SECONDS })
 
     step("The shop saves its returns policy in the admin: 30 days from delivery, €4.95 to send back, by post or in the shop")
     const { policy } = await admin("/admin/post-purchase/return-policy", DEMO_RETURNS_POLICY)
@@ -150,11 +154,39 @@ async function main() {
     await admin("/admin/post-purchase/flows/thank-you", { anchor: "delivered", delay_seconds: DEMO_THANK_YOU_DELAY_SECONDS })
     const carla = await checkout(store, { email: "carla@example.com", first_name: "Carla", items: [[2, 1]], consent: true })
     await shipAndDeliver(admin, carla)
-    console.log(`  order #${carla.display_id} for ${carla.email}: shipped and delivered; thank-you due ${DEMO_THANK_YOU_DELAY_SECONDS} s after delivery`)
+    console.log(
+      `  order #${carla.display_id} for ${carla.email}: shipped and delivered; thank-you due ${DEMO_THANK_YOU_DELAY_SECONDS} s ` +
+        `and review request ${DEMO_REVIEW_REQUEST_DELAY_SECONDS} s after delivery`
+    )
     shown.push(carla)
-    const followups = await settled(admin, [annaAgain, carla], "Carla's delivery-anchored thank-you")
-      .then(() => Promise.all(shown.map((o) => followupsOf(admin, o))))
-      .then((lists) => lists.flat())
+    await settled(admin, [annaAgain], "Anna's second thank-you")
+    await settled(admin, [carla], "Carla's delivery-anchored thank-you and review request", [...EMAILED_AT_ONCE, "review-request"])
+
+    // reviews: Carla follows the 5-star link of her review request and sends the hosted form
+    step("Carla clicks the fifth star in her review request and sends the review form it opens")
+    const request = readMailboxEmail((meta) => meta.data.flow === "review-request" && meta.to === carla.email)
+    const fiveStars = /<a\b[^>]*data-rating="5"[^>]*>/.exec(request.html)
+    const reviewLink = /href="([^"]+)"/.exec(fiveStars?.[0] ?? "")?.[1]?.replace(/&amp;/g, "&")
+    if (!reviewLink) throw new Error("Carla's review request has no 5-star link")
+    const form = await fetch(reviewLink)
+    if (form.status !== 200) throw new Error(`The review form answered ${form.status}`)
+    const sent = await fetch(reviewLink, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({
+        rating: "5",
+        title: "Roomy and sturdy",
+        body: "Holds a week of groceries and still looks new.",
+        name: "Carla J.",
+      }).toString(),
+    })
+    if (sent.status !== 200) throw new Error(`Sending the review form answered ${sent.status}`)
+    console.log(
+      `  GET ${reviewLink.slice(0, 60)}… → ${form.status} (5 stars chosen); POST → ${sent.status}: ` +
+        "a pending, verified-purchase review waits for moderation in the admin"
+    )
+
+    const followups = (await Promise.all(shown.map((o) => followupsOf(admin, o)))).flat()
 
     step("What was scheduled, sent and skipped")
     console.table(
@@ -186,6 +218,8 @@ Unsubscribe: each thank-you's footer link opens the unsubscribe page (it asks; i
 Returns:  Settings → Store shows the returns policy (edit it there, with a live preview and its history);
           each confirmation quotes it, and Carla's (delivered) has a "Withdraw from contract here" link
           that opens the withdrawal page and becomes a return request on her order's page.
+Reviews:  Carla's review request has five star links per item; the one she followed left a pending,
+          verified-purchase review, waiting for moderation.
 Mailbox:  ${MAILBOX}
 Logs:     ${LOG}
 Press Ctrl-C to stop.`)
@@ -276,15 +310,20 @@ async function followupsOf(admin, order) {
   return followups.map((f) => ({ ...f, order: order.display_id }))
 }
 
-/** Waits until each order has its two follow-ups and none is still due. */
-async function settled(admin, orders, what) {
+/** The flows the demo waits for: the confirmation at once, the thank-you after its demo delay. */
+const EMAILED_AT_ONCE = ["order-confirmation", "thank-you"]
+
+/** Waits until each order has a follow-up of each of `flows` and none of those is still due (later ones, like the review reminder, stay scheduled). */
+async function settled(admin, orders, what, flows = EMAILED_AT_ONCE) {
   return await waitFor(
     async () => {
       const lists = await Promise.all(orders.map((o) => followupsOf(admin, o)))
-      return lists.every((list) => list.length === 2 && list.every((f) => f.status !== "scheduled" && f.status !== "sending"))
+      return lists.every((list) =>
+        flows.every((flow) => list.some((f) => f.flow === flow && f.status !== "scheduled" && f.status !== "sending"))
+      )
     },
     what,
-    (DEMO_THANK_YOU_DELAY_SECONDS + 90) * 1000
+    (Math.max(DEMO_THANK_YOU_DELAY_SECONDS, DEMO_REVIEW_REQUEST_DELAY_SECONDS) + 90) * 1000
   )
 }
 
@@ -305,6 +344,15 @@ function readMailboxText(matches) {
   const json = fs.readdirSync(MAILBOX).find((file) => file.endsWith(".json") && matches(JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8"))))
   if (!json) throw new Error("The email is not in the mailbox")
   return fs.readFileSync(path.join(MAILBOX, json.replace(/\.json$/, ".txt")), "utf8")
+}
+
+/** The first email in the mailbox whose metadata matches: its metadata and HTML. */
+function readMailboxEmail(matches) {
+  for (const file of fs.readdirSync(MAILBOX).filter((f) => f.endsWith(".json")).sort()) {
+    const meta = JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8"))
+    if (matches(meta)) return { meta, html: fs.readFileSync(path.join(MAILBOX, file.replace(/\.json$/, ".html")), "utf8") }
+  }
+  throw new Error("No such email in the mailbox")
 }
 
 /** The metadata (.json) of the first email in the mailbox that matches. */

@@ -241,6 +241,8 @@ medusaIntegrationTestRunner({
         ["thank-you", "placed"],
         ["return-window-closing", "delivered"],
         ["withdrawal-confirmation", "placed"],
+        ["review-request", "delivered"],
+        ["review-reminder", "delivered"],
       ])
     })
 
@@ -325,20 +327,32 @@ medusaIntegrationTestRunner({
           return rows.length === 2 && rows
         }, "the requested items")
         expect(requested.map((r) => [r.requested_quantity, r.received_quantity]).sort()).toEqual([[1, 0], [2, 0]])
-        expect(await statusOf(orderId)).toEqual({ "order-confirmation": ["scheduled", null], "thank-you": ["scheduled", null] })
+        // the delivery scheduled the review request and its reminder too
+        const scheduled = ["scheduled", null]
+        expect(await statusOf(orderId)).toEqual({
+          "order-confirmation": scheduled,
+          "thank-you": scheduled,
+          "review-request": scheduled,
+          "review-reminder": scheduled,
+        })
 
         await receiveReturn(container, returnId)
         await waitFor(async () => (await statusOf(orderId))["thank-you"][0] === "canceled", "the thank-you canceled")
+        const returned = ["canceled", "Every item of the order was returned"]
         expect(await statusOf(orderId)).toEqual({
           "order-confirmation": ["scheduled", null],
-          "thank-you": ["canceled", "Every item of the order was returned"],
+          "thank-you": returned,
+          "review-request": returned,
+          "review-reminder": returned,
         })
         const received = await followupService(container).listReturnedItems({ order_id: orderId })
         expect(received.map((r) => [r.requested_quantity, r.received_quantity]).sort()).toEqual([[1, 1], [2, 2]])
 
         // the admin's list says why
         const { data } = await api.get(`/admin/post-purchase/followups?order_id=${orderId}&status=canceled`, admin)
-        expect(data.followups).toEqual([expect.objectContaining({ flow: "thank-you", status_reason: "Every item of the order was returned" })])
+        expect(data.followups.map((f: any) => [f.flow, f.status_reason]).sort()).toEqual(
+          ["review-reminder", "review-request", "thank-you"].map((flow) => [flow, "Every item of the order was returned"])
+        )
       })
 
       it("keeps the follow-ups of a partial return, records which items came back, and sends the thank-you", async () => {
@@ -358,7 +372,13 @@ medusaIntegrationTestRunner({
         expect(rows[0]).toEqual(expect.objectContaining({ line_item_id: twoOf.id, requested_quantity: 1, received_quantity: 1 }))
 
         await dispatch(container, new Date(Date.now() + DAY_MS + 60_000))
-        expect(await statusOf(orderId)).toEqual({ "order-confirmation": ["sent", null], "thank-you": ["sent", null] })
+        // the review request and its reminder wait for their days after the delivery
+        expect(await statusOf(orderId)).toEqual({
+          "order-confirmation": ["sent", null],
+          "thank-you": ["sent", null],
+          "review-request": ["scheduled", null],
+          "review-reminder": ["scheduled", null],
+        })
       })
 
       it("decides at send time: skips the thank-you of an order being returned in full, and sends it once that return is canceled", async () => {

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { placeOrder, type SeededStore } from "../../scripts/fixtures/store"
 import { REVIEWS_MODULE } from "../../src/modules/reviews"
 import type ReviewsModuleService from "../../src/modules/reviews/service"
+import { customerHeaders } from "../helpers/admin"
 import { freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
 
 jest.setTimeout(120_000)
@@ -116,6 +117,47 @@ medusaIntegrationTestRunner({
         const body = JSON.stringify(response.data)
         for (const secret of [REVIEWER_EMAIL, PENDING_BODY, approved.id, pending.id, second.id]) {
           expect([path, body.includes(secret)]).toEqual([path, false])
+        }
+      }
+
+      // order.reviews, the link the review reminder reads: the customer's own order route does not serve it either
+      const cleo = await customerHeaders(container, store.publishable_key, "cleo@example.com")
+      const cleosOrder = await placeOrder(container, store, {
+        customer_id: cleo.customer.id,
+        email: "cleo@example.com",
+        items: [{ variant_id: coffeeVariant.id, quantity: 1 }],
+      })
+      const {
+        data: [placed],
+      } = await query.graph({ entity: "order", fields: ["items.id", "items.product_id", "items.variant_id", "reviews.id"], filters: { id: cleosOrder } })
+      expect(placed.reviews).toEqual([])
+      const own = await reviews.submitReview({
+        product_id: placed.items![0]!.product_id!,
+        order_id: cleosOrder,
+        line_item_id: placed.items![0]!.id,
+        customer_id: cleo.customer.id,
+        reviewer_name: "Cleo",
+        reviewer_email: REVIEWER_EMAIL,
+        rating: 2,
+        body: PENDING_BODY,
+        verified: true,
+      })
+      const {
+        data: [linked],
+      } = await query.graph({ entity: "order", fields: ["id", "reviews.id"], filters: { id: cleosOrder } })
+      expect(linked.reviews.map((r: any) => r.id)).toEqual([own.id])
+      for (const path of [
+        `/store/orders/${cleosOrder}?fields=*reviews`,
+        `/store/orders/${cleosOrder}?fields=reviews.reviewer_email,reviews.body`,
+        `/store/orders/${cleosOrder}?fields=%2Breviews.*`,
+        `/store/orders?fields=*reviews`,
+      ]) {
+        const response = await api.get(path, cleo).then((r: any) => r, (e: any) => e.response)
+        expect([path, response.status]).toEqual([path, 200])
+        const served = response.data.orders ?? [response.data.order]
+        expect([path, served.filter((order: any) => "reviews" in order).length]).toEqual([path, 0])
+        for (const secret of [REVIEWER_EMAIL, PENDING_BODY, own.id]) {
+          expect([path, JSON.stringify(response.data).includes(secret)]).toEqual([path, false])
         }
       }
     })

@@ -103,6 +103,8 @@ medusaIntegrationTestRunner({
       await deliver(before)
       expect((await followupService(container).listFollowups({ order_id: before })).map((f) => f.flow).sort()).toEqual([
         "order-confirmation",
+        "review-reminder",
+        "review-request",
         "thank-you",
       ])
 

@@ -28,6 +28,8 @@ import { StoreRecordConsent, StoreSetPreferences } from "./store/post-purchase/v
 import { StoreOrderParams, StoreProductParams, StoreReturnPolicyQuery } from "./store/post-purchase/validators"
 // the EU withdrawal function
 import { StoreWithdraw, StoreWithdrawalQuery } from "./store/post-purchase/validators"
+// reviews: submitting a review through a review link
+import { StoreReviewFormQuery, StoreSubmitReview } from "./store/post-purchase/validators"
 // reviews: the Store read API and the admin's moderation
 import {
   AdminApprovalRatesQuery,
@@ -247,6 +249,20 @@ export default defineMiddlewares({
       matcher: "/store/post-purchase/withdrawals",
       method: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), validateAndTransformBody(StoreWithdraw)],
+    },
+    // reviews: a review link's form and its submission; a signed-in customer may use only their own links
+    {
+      matcher: "/store/post-purchase/reviews/form",
+      method: ["GET"],
+      middlewares: [
+        authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        validateAndTransformQuery(StoreReviewFormQuery, {}),
+      ],
+    },
+    {
+      matcher: "/store/post-purchase/reviews",
+      method: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), validateAndTransformBody(StoreSubmitReview)],
     },
     {
       matcher: "/admin/post-purchase/orders/:id/return-terms",

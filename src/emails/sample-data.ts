@@ -1,6 +1,7 @@
 import { translator } from "../i18n"
 import type { WithdrawalInfoProps } from "./components/withdrawal-block"
-import type { BrandProps, EmailOrder, ReturnsPolicyProps } from "./types"
+import type { ReviewRequestItem } from "./review-request"
+import type { BrandProps, EmailLineItem, EmailOrder, ReturnsPolicyProps } from "./types"
 
 /** Sample data for template previews and tests: a Dutch customer's three-item order in euros. */
 export const sampleBrand: BrandProps = {
@@ -98,4 +99,16 @@ export const sampleWithdrawalInfo: WithdrawalInfoProps = {
   fee: 4.95,
   currencyCode: "eur",
   exceptions: [],
+}
+
+/** The review request's star links for previews; a real email carries a signed token per item. */
+export function sampleReviewItems(items: EmailLineItem[], base = `${sampleStorefrontUrl}/review?token=preview`): ReviewRequestItem[] {
+  return items.map((item) => ({
+    id: item.id,
+    title: item.title,
+    variant_title: item.variant_title,
+    thumbnail: item.thumbnail,
+    starUrls: [1, 2, 3, 4, 5].map((rating) => `${base}&item=${item.id}&rating=${rating}`),
+    reviewUrl: `${base}&item=${item.id}`,
+  }))
 }

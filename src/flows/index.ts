@@ -3,6 +3,9 @@ import { orderConfirmationFlow } from "./order-confirmation"
 import { thankYouFlow } from "./thank-you"
 import { returnWindowClosingFlow } from "./return-window-closing"
 import { withdrawalConfirmationFlow } from "./withdrawal-confirmation"
+// reviews: the review request and its one reminder
+import { reviewRequestFlow } from "./review-request"
+import { reviewReminderFlow } from "./review-reminder"
 import type { EffectiveFlowSetting } from "./settings"
 import type { FlowAnchor, FlowDefinition, FlowTrigger } from "./types"
 
@@ -14,6 +17,9 @@ export const FLOWS: FlowDefinition[] = [
   returnWindowClosingFlow,
   // the EU withdrawal function: the acknowledgement, scheduled by the withdrawal workflow, not by order anchors
   withdrawalConfirmationFlow,
+  // reviews: a week after delivery, five star links per kept item; one reminder when no review came in
+  reviewRequestFlow,
+  reviewReminderFlow,
 ]
 
 const byKey = new Map(FLOWS.map((flow) => [flow.key, flow]))

@@ -44,3 +44,22 @@ export function returnStatus(items: OrderItemQuantities[]): "none" | "partial" |
   }
   return MathBN.gte(MathBN.add(received, requested), ordered) ? "returning" : "partial"
 }
+
+/**
+ * How many of an item the customer still has, as its returns stand now: the
+ * quantity less what is received back, dismissed or in a requested return.
+ */
+export function keptQuantity(item: OrderItemQuantities): number {
+  const gone = MathBN.add(
+    item.detail?.return_received_quantity as number ?? 0,
+    item.detail?.return_dismissed_quantity as number ?? 0,
+    item.detail?.return_requested_quantity as number ?? 0
+  )
+  const kept = MathBN.sub(item.quantity as number, gone)
+  return MathBN.gt(kept, 0) ? MathBN.convert(kept).toNumber() : 0
+}
+
+/** The items the customer still has some of: what a review request asks about. */
+export function keptItems<Item extends OrderItemQuantities>(items: Item[]): Item[] {
+  return items.filter((item) => keptQuantity(item) > 0)
+}

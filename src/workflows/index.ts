@@ -13,5 +13,5 @@ export * from "./find-missed-fulfillment-events"
 export * from "./customer-preferences"
 export * from "./copy"
 export * from "./withdrawal"
-// reviews: moderation, replies and settings
+// reviews: submitting through a review link; moderation, replies and settings
 export * from "./reviews"

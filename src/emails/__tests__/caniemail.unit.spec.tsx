@@ -96,6 +96,13 @@ const ALLOWED: Allowance[] = [
     on: /^<a\b/,
     reason: "react-email's <Link> resets it; the text-decoration that follows it is what Outlook for Windows reads",
   },
+  // reviews: the review request's star links
+  {
+    feature: "aria-label attribute",
+    clients: ["outlook.windows-mail"],
+    on: /^<a\b[^>]*\bdata-rating="[1-5]"/,
+    reason: "names a star link (\"3 stars out of 5\") for screen readers; the title attribute says the same where aria-label is dropped",
+  },
 ]
 
 interface Finding {

@@ -4,6 +4,7 @@ import { formatAddressLines, greetingName } from "../components/format"
 import { OrderConfirmationEmail, type OrderConfirmationEmailProps } from "../order-confirmation"
 import { renderEmail } from "../render"
 import { ThankYouEmail, type ThankYouEmailProps } from "../thank-you"
+import { ReviewRequestEmail, type ReviewRequestEmailProps } from "../review-request"
 import type { EmailOrder } from "../types"
 
 const confirmationProps: OrderConfirmationEmailProps = OrderConfirmationEmail.PreviewProps
@@ -255,6 +256,61 @@ describe("ThankYouEmail", () => {
       <ThankYouEmail {...thankYouProps} unsubscribeUrl="https://acme-outfitters.example/unsubscribe?t=abc" />
     )
     expect(footerOf(marketing.html)).toContain('href="https://acme-outfitters.example/unsubscribe?t=abc"')
+  })
+})
+
+// reviews: the review request and its reminder
+describe("ReviewRequestEmail", () => {
+  const reviewProps: ReviewRequestEmailProps = ReviewRequestEmail.PreviewProps
+  let rendered: { html: string; text: string }
+
+  beforeAll(async () => {
+    rendered = await renderEmail(<ReviewRequestEmail {...reviewProps} />)
+  })
+
+  it("lists every item it is given with its picture and five star links, one to five stars, and a link to the form", () => {
+    for (const item of reviewProps.items) {
+      const row = rendered.html.slice(rendered.html.indexOf(`data-item="${item.id}"`))
+      expect(row).toContain(item.title)
+      const stars = [...row.matchAll(/<a\b[^>]*data-rating="(\d)"[^>]*>/g)].slice(0, 5)
+      expect(stars.map((m) => m[1])).toEqual(["1", "2", "3", "4", "5"])
+      stars.forEach((m, index) => expect(m[0]).toContain(`href="${item.starUrls[index].replace(/&/g, "&amp;")}"`))
+      expect(row).toContain(`href="${item.reviewUrl.replace(/&/g, "&amp;")}"`)
+    }
+    expect(rendered.html).toContain('src="https://acme-outfitters.example/images/organic-cotton-tee.jpg"')
+    expect(rendered.html).toContain('aria-label="3 stars out of 5"')
+    expect(rendered.html).toContain('title="1 star out of 5"')
+    expect(rendered.text).toContain("How do you like it, Anna?")
+    expect(rendered.text).toContain("Write a review")
+    expect(rendered.text).toContain("whatever the stars")
+    expectNoBrokenValues(rendered)
+  })
+
+  it("shows only the items it is given: the flow passes the kept ones", async () => {
+    const one = await renderEmail(<ReviewRequestEmail {...reviewProps} items={reviewProps.items.slice(1, 2)} />)
+    expect(one.html).toContain("Canvas Tote Bag")
+    expect(one.html).not.toContain("Organic Cotton Tee")
+    expect(one.html.match(/data-rating=/g)).toHaveLength(5)
+  })
+
+  it("says the reminder in its own words, in every language, and escapes what the shop's data holds", async () => {
+    const reminder = await renderEmail(<ReviewRequestEmail {...reviewProps} kind="reminder" />)
+    expect(reminder.text).toContain("Do you have a minute, Anna?")
+    expect(reminder.text).toContain("We won’t ask again.")
+    expect(reminder.text).not.toContain("How do you like it")
+    const de = await renderEmail(<ReviewRequestEmail {...reviewProps} i18n={translator("de-DE")} />)
+    expect(de.text).toContain("Wie gefällt es dir, Anna?")
+    expect(de.html).toContain('aria-label="3 Sterne von 5"')
+    const fr = await renderEmail(<ReviewRequestEmail {...reviewProps} kind="reminder" i18n={translator("fr-FR")} />)
+    expect(fr.text).toContain("Vous avez une minute, Anna ?")
+    const nl = await renderEmail(<ReviewRequestEmail {...reviewProps} i18n={translator("nl-NL")} />)
+    expect(nl.html).toContain('aria-label="1 ster van de 5"')
+    const script = "<script>alert(1)</script>"
+    const hostile = await renderEmail(
+      <ReviewRequestEmail {...reviewProps} items={[{ ...reviewProps.items[0], title: script }]} />
+    )
+    expect(hostile.html).not.toContain(script)
+    expect(hostile.html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;")
   })
 })
 

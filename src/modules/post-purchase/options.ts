@@ -2,6 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { canonicalLocale, languageOf, LANGUAGES } from "../../i18n"
 import { DEFAULTS } from "../../lib/defaults"
+import { reviewsOptionsSchema } from "../reviews/options"
 
 const hexColour = z
   .string()
@@ -177,6 +178,11 @@ export const pluginOptionsSchema = z
       })
       .strict()
       .prefault({}),
+    /**
+     * Reviews: moderation and the review links. The reviews module validates
+     * the same section with the same schema; the flows read the links' part.
+     */
+    reviews: reviewsOptionsSchema.prefault({}),
     /** Defaults per flow key, before any admin change. */
     flows: z.record(z.string(), flowOverrideSchema).default({}),
   })
@@ -204,12 +210,8 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
   )
 }
 
-/**
- * Keys Medusa itself adds to a module's options (the test runner adds `database`), and the
- * sections the plugin's other modules validate: Medusa hands every module of a plugin the
- * plugin's whole options.
- */
-const KEYS_VALIDATED_ELSEWHERE = new Set(["database", "reviews"])
+/** Keys Medusa itself adds to a module's options (the test runner adds `database`). */
+const KEYS_VALIDATED_ELSEWHERE = new Set(["database"])
 
 function withoutFrameworkKeys(raw: unknown): Record<string, unknown> {
   if (!raw || typeof raw !== "object") {

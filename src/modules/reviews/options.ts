@@ -1,6 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 
+/** A review link works this long: the request goes a week after delivery, the reminder five days later, and people answer late. */
+export const DEFAULT_REVIEW_LINK_DAYS = 60
+
 /**
  * The `reviews` section of the plugin's options. Medusa hands every module of
  * a plugin the plugin's whole options, so this module reads its own section
@@ -14,6 +17,17 @@ export const reviewsOptionsSchema = z
      * under the FTC's rule (16 CFR 465).
      */
     autoApprove: z.boolean().default(false),
+    /**
+     * The storefront's review form, for the star links in review requests:
+     * a URL with `{token}` and `{rating}` where the link's values go. Without
+     * it the links open the plugin's hosted form on `backendUrl`.
+     */
+    formUrl: z
+      .url({ protocol: /^https?$/, message: "must be an http(s) URL like https://shop.example/review?token={token}&rating={rating}" })
+      .refine((url) => url.includes("{token}") && url.includes("{rating}"), "must contain {token} and {rating}")
+      .optional(),
+    /** How long a review link works, from the email that carries it. */
+    linkDays: z.number().int().min(7).max(730).default(DEFAULT_REVIEW_LINK_DAYS),
   })
   .strict()
 

@@ -1,3 +1,4 @@
+export * from "./submit-review"
 export * from "./moderate-reviews"
 export * from "./reply-to-review"
 export * from "./save-review-settings"

@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
 import { medusaId, textBetween } from "../../utils/input-guards"
 // reviews
-import { STORE_REVIEW_SORTS, type StoreReviewSort } from "../../../modules/reviews/constants"
+import { REVIEW_LIMITS, STORE_REVIEW_SORTS, type StoreReviewSort } from "../../../modules/reviews/constants"
 
 /** The consent wording shown next to the checkbox, and the page it was on, kept as proof. */
 export const consentStatement = {
@@ -96,6 +96,50 @@ export const StoreWithdraw = z
   .refine(oneOrder, ONE_ORDER)
 export type StoreWithdrawType = z.infer<typeof StoreWithdraw>
 
+// reviews: a review through the signed link of a review request
+const reviewToken = z
+  .string({ message: "token must be the token of a review link" })
+  .min(1, "token must be the token of a review link")
+  .max(4000, "token is too long for a review link's token")
+
+const optionalText = (field: string, max: number) =>
+  z
+    .string({ message: `${field} must be text` })
+    .refine((text) => text.length <= max, `${field} can be at most ${max} characters`)
+    .nullish()
+
+const httpsUrl = (value: string) => {
+  try {
+    return new URL(value).protocol === "https:" && value.length <= 2048
+  } catch {
+    return false
+  }
+}
+
+export const StoreSubmitReview = z
+  .object({
+    token: reviewToken,
+    // a custom check, so 0, 6, 3.5 and "5" all get this message
+    rating: z.custom<number>(
+      (value) => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5,
+      "rating must be a whole number from 1 to 5"
+    ),
+    title: optionalText("title", REVIEW_LIMITS.titleLength),
+    // plain text: stored as typed, escaped wherever it is shown
+    body: optionalText("body", REVIEW_LIMITS.bodyLength),
+    /** The name shown with the review; the buyer's first name and last initial when left out. */
+    name: optionalText("name", REVIEW_LIMITS.nameLength),
+    images: z
+      .array(z.string({ message: "images must be a list of https URLs" }), { message: "images must be a list of https URLs" })
+      .refine((images) => images.length <= REVIEW_LIMITS.images, `images can hold at most ${REVIEW_LIMITS.images} URLs`)
+      .refine((images) => images.every(httpsUrl), "images must be https URLs (at most 2048 characters each)")
+      .optional(),
+  })
+  .strict()
+export type StoreSubmitReviewType = z.infer<typeof StoreSubmitReview>
+
+export const StoreReviewFormQuery = z.object({ token: reviewToken }).strict()
+export type StoreReviewFormQueryType = z.infer<typeof StoreReviewFormQuery>
 // reviews: a product's approved reviews, a page at a time, and its summary
 export const StoreListReviews = z
   .object({

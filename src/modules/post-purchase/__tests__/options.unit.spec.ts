@@ -24,8 +24,17 @@ describe("plugin options", () => {
     expect(() => parsePluginOptions({ database: { clientUrl: "postgres://x" } })).not.toThrow()
   })
 
-  it("leaves the reviews section to the reviews module, which gets the same options", () => {
-    expect(() => parsePluginOptions({ reviews: { autoApprove: true } })).not.toThrow()
+  it("reads the reviews section with the reviews module's own schema: its defaults, and errors that name the option", () => {
+    expect(parsePluginOptions({ reviews: { autoApprove: true } }).reviews).toEqual({ autoApprove: true, linkDays: 60 })
+    expect(parsePluginOptions({}).reviews).toEqual({ autoApprove: false, linkDays: 60 })
+    const formUrl = "https://shop.example/review?token={token}&rating={rating}"
+    expect(parsePluginOptions({ reviews: { formUrl } }).reviews.formUrl).toBe(formUrl)
     expect(() => parsePluginOptions({ reveiws: { autoApprove: true } })).toThrow('invalid option "reveiws"')
+    expect(() => parsePluginOptions({ reviews: { autoApprove: "yes" } })).toThrow('"reviews.autoApprove"')
+    expect(() => parsePluginOptions({ reviews: { formUrl: "https://shop.example/review?token={token}" } })).toThrow(
+      '"reviews.formUrl": must contain {token} and {rating}'
+    )
+    expect(() => parsePluginOptions({ reviews: { formUrl: "javascript:alert(1)//{token}{rating}" } })).toThrow('"reviews.formUrl"')
+    expect(() => parsePluginOptions({ reviews: { linkDays: 2 } })).toThrow('"reviews.linkDays"')
   })
 })

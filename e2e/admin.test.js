@@ -333,7 +333,7 @@ test("an order's page shows its follow-ups in the widget", async () => {
 test("the Post-purchase page lists the follow-ups of every order", async () => {
   const followups = await allFollowups()
   assert.ok(followups.length >= 4, "the demo placed orders with two follow-ups each")
-  // Carla's review reminder is due 12 days after her delivery; the demo waits for everything else
+  // Carla's review reminder is due 5 days after her review request; the demo waits for everything else
   const reminders = followups.filter((f) => f.flow === "review-reminder")
   assert.deepEqual(reminders.map((f) => f.status), ["scheduled"])
   assert.ok(
@@ -364,7 +364,7 @@ test("scheduled follow-ups are canceled together and failed ones resent together
   const followups = await allFollowups()
   const failed = followups.filter((f) => f.flow === "order-confirmation").map((f) => f.id)
   const scheduled = followups.filter((f) => f.flow === "thank-you").map((f) => f.id)
-  // Carla's review request (sent) and its reminder (due 12 days after her delivery) stay as they are
+  // Carla's review request (sent) and its reminder (due 5 days after the request) stay as they are
   const others = followups.filter((f) => f.flow !== "order-confirmation" && f.flow !== "thank-you")
   const otherIds = others.map((f) => f.id)
   const waitingReminders = others.filter((f) => f.status === "scheduled").map((f) => f.id)

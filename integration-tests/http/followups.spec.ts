@@ -315,7 +315,14 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ key: "return-window-closing", category: "marketing", enabled: false, anchor: "delivered" }),
           expect.objectContaining({ key: "withdrawal-confirmation", category: "transactional", trigger: "withdrawal", delay_seconds: 0 }),
           expect.objectContaining({ key: "review-request", category: "marketing", enabled: true, anchor: "delivered", delay_seconds: 7 * 86400 }),
-          expect.objectContaining({ key: "review-reminder", category: "marketing", enabled: true, anchor: "delivered", delay_seconds: 12 * 86400 }),
+          expect.objectContaining({
+            key: "review-reminder",
+            category: "marketing",
+            enabled: true,
+            anchor: "delivered",
+            delay_seconds: 5 * 86400,
+            follows: { key: "review-request", label: "Review request" },
+          }),
         ])
       })
 

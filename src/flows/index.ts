@@ -45,12 +45,34 @@ export function triggerOf(flow: FlowDefinition): FlowTrigger {
   return flow.trigger ?? "anchor"
 }
 
-/** The enabled flows whose delay counts from `anchor`, by their current settings; flows another trigger schedules are left out. */
-export function flowsAnchoredOn(
-  anchor: FlowAnchor,
-  settingOf: (flow: FlowDefinition) => EffectiveFlowSetting
-): FlowDefinition[] {
-  return FLOWS.filter((flow) => triggerOf(flow) === "anchor" && settingOf(flow).enabled && settingOf(flow).anchor === anchor)
+type SettingOf = (flow: FlowDefinition) => EffectiveFlowSetting
+
+/** The flow a reminder follows (`follows`). */
+export function leadOf(flow: FlowDefinition): FlowDefinition | undefined {
+  return flow.follows ? byKey.get(flow.follows) : undefined
+}
+
+/** Whether the flow's emails go out: it is on, and so is the flow it is a reminder of. */
+export function flowIsOn(flow: FlowDefinition, settingOf: SettingOf): boolean {
+  const lead = leadOf(flow)
+  return settingOf(flow).enabled && (!lead || settingOf(lead).enabled)
+}
+
+/** What the flow's delay counts from: its own anchor, or that of the flow it is a reminder of. */
+export function anchorOf(flow: FlowDefinition, settingOf: SettingOf): FlowAnchor {
+  const lead = leadOf(flow)
+  return lead ? settingOf(lead).anchor : settingOf(flow).anchor
+}
+
+/** From the anchor to the email: the flow's delay, after that of the flow it is a reminder of. */
+export function delayAfterAnchor(flow: FlowDefinition, settingOf: SettingOf): number {
+  const lead = leadOf(flow)
+  return settingOf(flow).delay_seconds + (lead ? settingOf(lead).delay_seconds : 0)
+}
+
+/** The flows that are on and count from `anchor`, by their current settings; flows another trigger schedules are left out. */
+export function flowsAnchoredOn(anchor: FlowAnchor, settingOf: SettingOf): FlowDefinition[] {
+  return FLOWS.filter((flow) => triggerOf(flow) === "anchor" && flowIsOn(flow, settingOf) && anchorOf(flow, settingOf) === anchor)
 }
 
 /** The union of the order fields every flow needs; the dispatcher loads a batch's orders once. */

@@ -5,16 +5,17 @@ import type { FlowDefinition } from "./types"
 
 const DAY = 24 * 60 * 60
 
-/** The review request's one reminder, only when no review of the order came in. */
+/** The review request's one reminder, 5 days after it unless the shop says otherwise, only when no review of the order came in. */
 export const reviewReminderFlow: FlowDefinition<ReviewRequestEmailProps> = {
   key: "review-reminder",
   label: "Review reminder",
-  description:
-    "Asks once more, 12 days after delivery (5 days after the review request's default), only when no review of the order came in.",
+  description: "Asks once more, some days after the review request, only when no review of the order came in. Off with the review request.",
   category: "marketing",
+  // the review request's: a reminder counts from when the request is due
   anchor: "delivered",
+  follows: "review-request",
   notBeforeDelivery: true,
-  defaultDelaySeconds: 12 * DAY,
+  defaultDelaySeconds: 5 * DAY,
   defaultEnabled: true,
   skipAtSend: ({ order }) =>
     (order.reviews ?? []).length ? "A review of the order came in: no reminder needed" : nothingKeptReason(order),

@@ -41,9 +41,9 @@ export function effectiveFlowSetting(
   }
 }
 
-/** Whether nobody can change what the flow counts from: a transactional flow, or one with its own timing. */
+/** Whether nobody can change what the flow counts from: a transactional flow, one with its own timing, or a reminder (it counts from the flow it follows). */
 export function hasFixedAnchor(flow: FlowDefinition): boolean {
-  return flow.category === "transactional" || !!flow.dueAt
+  return flow.category === "transactional" || !!flow.dueAt || !!flow.follows
 }
 
 /** Loads the saved settings once and answers, per flow, what it does now. */

@@ -92,6 +92,12 @@ export interface FlowDefinition<Props = any> {
   /** What schedules it; `anchor` unless declared otherwise. Anchors never schedule a flow with another trigger. */
   trigger?: FlowTrigger
   /**
+   * The key of the flow this one is a reminder of: it counts from that
+   * flow's anchor, its delay runs from when that flow is due, and it goes
+   * out only while that flow is on. Its own anchor is ignored.
+   */
+  follows?: string
+  /**
    * Never sent before the order counts as delivered (reported, or estimated
    * from the last shipment): for anything that offers an incentive or asks
    * about the product. Marketing flows only.

@@ -7,7 +7,8 @@ import type { FlowAnchor, FlowView } from "../lib/types"
 /**
  * Edits when a flow's email goes out: a delay, as a number and a unit, and for
  * a marketing flow what it counts from (placed, shipped, delivered). A
- * transactional flow always counts from its own anchor.
+ * transactional flow always counts from its own anchor, a reminder from the
+ * flow it follows.
  */
 export const FlowDelayEditor = ({ flow }: { flow: FlowView }) => {
   const initial = splitDelay(flow.delay_seconds)
@@ -31,7 +32,7 @@ export const FlowDelayEditor = ({ flow }: { flow: FlowView }) => {
           setAmount(String(next.amount))
           setUnit(next.unit)
           setAnchor(saved.anchor)
-          toast.success(`${flow.label} will be sent ${formatTiming(saved.delay_seconds, saved.anchor).toLowerCase()}`)
+          toast.success(`${flow.label} will be sent ${formatTiming(saved.delay_seconds, saved.anchor, saved.follows).toLowerCase()}`)
         },
         onError: (err) =>
           toast.error(`Could not save the delay of ${flow.label}`, { description: errorMessage(err) }),
@@ -85,7 +86,7 @@ export const FlowDelayEditor = ({ flow }: { flow: FlowView }) => {
             ))}
           </Select.Content>
         </Select>
-        {flow.category === "marketing" && (
+        {flow.category === "marketing" && !flow.follows && (
           <Select
             size="small"
             value={anchor}
@@ -124,7 +125,7 @@ export const FlowDelayEditor = ({ flow }: { flow: FlowView }) => {
         </Text>
       ) : (
         <Text size="xsmall" className="text-ui-fg-subtle">
-          {formatTiming(flow.delay_seconds, flow.anchor)}
+          {formatTiming(flow.delay_seconds, flow.anchor, flow.follows)}
         </Text>
       )}
     </div>

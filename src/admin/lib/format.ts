@@ -39,8 +39,9 @@ export const ANCHOR_LABELS: Record<FlowAnchor, string> = {
 }
 
 /** "Immediately after the order is placed", "1 day after delivery" ... */
-export const formatTiming = (seconds: number, anchor: FlowAnchor) => {
-  const when = ANCHOR_LABELS[anchor] ?? anchor
+/** "3 days after delivery"; a reminder's delay runs from the flow it follows: "5 days after the review request". */
+export const formatTiming = (seconds: number, anchor: FlowAnchor, follows?: { label: string } | null) => {
+  const when = follows ? `the ${follows.label.toLowerCase()}` : ANCHOR_LABELS[anchor] ?? anchor
   return seconds === 0 ? `Immediately after ${when}` : `${formatDelay(seconds).replace(/^After /, "")} after ${when}`
 }
 

@@ -20,6 +20,8 @@ export interface FlowView {
   default_anchor: FlowAnchor
   /** When a flow with its own timing goes, in words; null for a flow timed by its delay, which the admin can edit. */
   due_rule: string | null
+  /** The flow this one is a reminder of: its delay runs from when that one is due, on that one's anchor. */
+  follows: { key: string; label: string } | null
 }
 
 export interface FlowUpdate {

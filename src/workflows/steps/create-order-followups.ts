@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { flowsAnchoredOn, flowsTimedByReturnTerms, followupDueAt, loadFlowSettings, type FlowAnchor } from "../../flows"
+import { delayAfterAnchor, flowsAnchoredOn, flowsTimedByReturnTerms, followupDueAt, loadFlowSettings, type FlowAnchor } from "../../flows"
 import { loadOrderReturnTerms } from "../../lib/return-terms"
 import { resolveOrderLocales } from "../../i18n/resolve"
 import { ANCHOR_EVENTS, POST_PURCHASE_MODULE, type NewFollowup } from "../../modules/post-purchase"
@@ -57,7 +57,7 @@ export const createOrderFollowupsStep = createStep(
       const estimated = !!order.estimated && !known
       const anchorAt = new Date(known ?? order.anchor_at)
       return flowsAnchoredOn(order.anchor, settingOf).flatMap((flow) => {
-        const sendAt = followupDueAt(flow, settingOf(flow).delay_seconds, {
+        const sendAt = followupDueAt(flow, delayAfterAnchor(flow, settingOf), {
           anchorAt,
           estimated,
           returnTerms: returnTerms.get(order.id),

@@ -10,6 +10,7 @@ import { translateOrderItems, type TranslatableItem } from "../../i18n/translate
 import {
   DISPATCH_ORDER_FIELDS,
   findFlow,
+  flowIsOn,
   FLOWS,
   loadFlowSettings,
   renderFlowEmail,
@@ -405,8 +406,8 @@ async function decideWhatGoesOut(
     const returns = order && marketing ? returnStatus(order.items ?? []) : "none"
     const skipReason = !flow
       ? `The flow "${followup.flow}" no longer exists`
-      : !settingOf(flow).enabled
-        ? "The flow was switched off"
+      : !flowIsOn(flow, settingOf)
+        ? settingOf(flow).enabled ? `The flow it is a reminder of ("${flow.follows}") was switched off` : "The flow was switched off"
         : !order
           ? "The order no longer exists"
           : order.status === "canceled"

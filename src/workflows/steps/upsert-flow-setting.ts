@@ -29,6 +29,12 @@ export const upsertFlowSettingStep = createStep(
         `anchor: "${flow.key}" is transactional, so it always counts from "${flow.anchor}"`
       )
     }
+    if (input.anchor && flow.follows) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `anchor: "${flow.key}" is a reminder of "${flow.follows}" and counts from when that one is due; change the anchor of "${flow.follows}"`
+      )
+    }
     if (input.delay_seconds && triggerOf(flow) !== "anchor") {
       // an acknowledgement is due as soon as what it acknowledges happened
       throw new MedusaError(

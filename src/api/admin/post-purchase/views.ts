@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { findFlow, FLOWS, loadFlowSettings, triggerOf, type FlowDefinition } from "../../../flows"
+import { anchorOf, findFlow, FLOWS, leadOf, loadFlowSettings, triggerOf, type FlowDefinition } from "../../../flows"
 import { POST_PURCHASE_MODULE, type FollowupDTO } from "../../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../../modules/post-purchase/service"
 
@@ -17,6 +17,9 @@ export async function flowViews(container: MedusaContainer, only?: FlowDefinitio
     // what schedules it: the order's anchors, or a workflow (a withdrawal's acknowledgement)
     trigger: triggerOf(flow),
     ...settingOf(flow),
+    anchor: anchorOf(flow, settingOf),
+    // a reminder: its delay runs from when this flow is due, and it goes out only while this one is on
+    follows: leadOf(flow) ? { key: leadOf(flow)!.key, label: leadOf(flow)!.label } : null,
     // a flow with its own timing, or one a workflow schedules, has no delay to edit: when it goes, in words
     due_rule: flow.dueAt || triggerOf(flow) !== "anchor" ? flow.describeDueAt?.(options) ?? "set by the flow" : null,
   }))

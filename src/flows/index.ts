@@ -3,6 +3,8 @@ import { orderConfirmationFlow } from "./order-confirmation"
 import { thankYouFlow } from "./thank-you"
 import { returnWindowClosingFlow } from "./return-window-closing"
 import { withdrawalConfirmationFlow } from "./withdrawal-confirmation"
+// reviews and feedback: the NPS survey
+import { feedbackSurveyFlow } from "./feedback-survey"
 import type { EffectiveFlowSetting } from "./settings"
 import type { FlowAnchor, FlowDefinition, FlowTrigger } from "./types"
 
@@ -14,6 +16,8 @@ export const FLOWS: FlowDefinition[] = [
   returnWindowClosingFlow,
   // the EU withdrawal function: the acknowledgement, scheduled by the withdrawal workflow, not by order anchors
   withdrawalConfirmationFlow,
+  // reviews and feedback: "how likely are you to recommend us", a few days after delivery
+  feedbackSurveyFlow,
 ]
 
 const byKey = new Map(FLOWS.map((flow) => [flow.key, flow]))

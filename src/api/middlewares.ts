@@ -28,6 +28,9 @@ import { StoreRecordConsent, StoreSetPreferences } from "./store/post-purchase/v
 import { StoreOrderParams, StoreProductParams, StoreReturnPolicyQuery } from "./store/post-purchase/validators"
 // the EU withdrawal function
 import { StoreWithdraw, StoreWithdrawalQuery } from "./store/post-purchase/validators"
+// the feedback survey
+import { AdminFeedbackQuery } from "./admin/post-purchase/validators"
+import { StoreSurveyAnswer } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
@@ -241,6 +244,17 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/orders/:id/return-terms",
       method: ["GET"],
       middlewares: [validateParams(AdminOrderParams), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    // the feedback survey: a storefront's own survey page with the email link's token, and the admin's NPS
+    {
+      matcher: "/store/post-purchase/survey-answers",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(StoreSurveyAnswer)],
+    },
+    {
+      matcher: "/admin/post-purchase/feedback",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminFeedbackQuery, {})],
     },
   ],
 })

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
 import { medusaId, textBetween } from "../../utils/input-guards"
+import { SURVEY_TEXT_MAX } from "../../../modules/post-purchase/models/survey-answer"
 
 /** The consent wording shown next to the checkbox, and the page it was on, kept as proof. */
 export const consentStatement = {
@@ -93,3 +94,28 @@ export const StoreWithdraw = z
   .strict()
   .refine(oneOrder, ONE_ORDER)
 export type StoreWithdrawType = z.infer<typeof StoreWithdraw>
+
+// the feedback survey: a storefront's own survey page, with the token of the email's link
+const surveyText = (field: string) =>
+  z
+    .string({ message: `${field} must be text` })
+    .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+    .refine((text) => text.length <= SURVEY_TEXT_MAX, `${field} can be at most ${SURVEY_TEXT_MAX} characters`)
+    .nullish()
+    .transform((text) => text || null)
+
+export const StoreSurveyAnswer = z
+  .object({
+    token: z
+      .string({ message: "token is required: the token of the survey link" })
+      .min(1, "token is required: the token of the survey link")
+      .max(4000, "token is too long for a survey link's token"),
+    score: z
+      .number({ message: "score must be a whole number from 0 to 10" })
+      .int("score must be a whole number from 0 to 10")
+      .refine((score) => score >= 0 && score <= 10, "score must be a whole number from 0 to 10"),
+    comment: surveyText("comment"),
+    improvement: surveyText("improvement"),
+  })
+  .strict()
+export type StoreSurveyAnswerType = z.infer<typeof StoreSurveyAnswer>

@@ -245,12 +245,16 @@ export const AdminFeedbackQuery = z
   .object({
     from: periodBound("from", false).optional(),
     to: periodBound("to", true).optional(),
-    offset: z.coerce.number({ message: "offset must be a whole number" }).int("offset must be a whole number").min(0, "offset cannot be negative").default(0),
+    offset: z.coerce
+      .number({ message: "offset must be a whole number" })
+      .int("offset must be a whole number")
+      .refine((offset) => offset >= 0, "offset cannot be negative")
+      .default(0),
     limit: z.coerce
       .number({ message: "limit must be a whole number from 1 to 100" })
       .int("limit must be a whole number from 1 to 100")
-      .min(1, "limit must be a whole number from 1 to 100")
-      .max(100, "limit must be a whole number from 1 to 100")
+      // a refinement, so the 400 carries this message (Medusa words min and max itself)
+      .refine((limit) => limit >= 1 && limit <= 100, "limit must be a whole number from 1 to 100")
       .default(20),
   })
   .strict()

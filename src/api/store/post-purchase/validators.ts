@@ -110,10 +110,11 @@ export const StoreSurveyAnswer = z
       .string({ message: "token is required: the token of the survey link" })
       .min(1, "token is required: the token of the survey link")
       .max(4000, "token is too long for a survey link's token"),
-    score: z
-      .number({ message: "score must be a whole number from 0 to 10" })
-      .int("score must be a whole number from 0 to 10")
-      .refine((score) => score >= 0 && score <= 10, "score must be a whole number from 0 to 10"),
+    // a custom check, so the 400 carries this message (Medusa words type, int, min and max errors itself)
+    score: z.custom<number>(
+      (score) => typeof score === "number" && Number.isInteger(score) && score >= 0 && score <= 10,
+      "score must be a whole number from 0 to 10"
+    ),
     comment: surveyText("comment"),
     improvement: surveyText("improvement"),
   })

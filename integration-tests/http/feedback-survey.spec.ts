@@ -1,9 +1,11 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { deliverFulfillment, fulfillOrder, placeOrder, shipFulfillment, type SeededStore } from "../../scripts/fixtures/store"
 import { signLink } from "../../src/lib/signed-link"
 import { readSurveyToken, surveyToken } from "../../src/lib/survey-link"
 import { withdrawalUrl } from "../../src/lib/withdrawal-link"
+import { answerSurveyStep, type AnswerSurveyStepInput } from "../../src/workflows/feedback/steps/answer-survey"
 import { DAY_MS, dispatch, followupService, freshTestStore, readMailbox, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
 
 jest.setTimeout(240_000)
@@ -15,6 +17,16 @@ const ANSWERS = "/store/post-purchase/survey-answers"
 const FEEDBACK = "/admin/post-purchase/feedback"
 const FORM = { headers: { "content-type": "application/x-www-form-urlencoded" } }
 const SCRIPT = '<script>alert("pp")</script> Lovely shirt & fast'
+
+/** The survey's real step followed by one that fails, as any later step of a larger workflow might: the answer must be undone. */
+const failingStep = createStep("pp-test-fail-after-answer", async () => {
+  throw new Error("a later step failed")
+})
+const answerThenFail = createWorkflow("pp-test-answer-then-fail", (input: AnswerSurveyStepInput) => {
+  answerSurveyStep(input)
+  failingStep()
+  return new WorkflowResponse(undefined)
+})
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer, api }) => {
@@ -245,6 +257,36 @@ medusaIntegrationTestRunner({
       expect((await answersOf(orders[5].id)).map((row) => row.score)).toEqual([0])
       expect((await answersOf(orders[0].id)).map((row) => row.score)).toEqual([10])
       expect((await allAnswers()).length).toBe(6)
+    })
+
+    it("undoes an answer when a later step fails: the earlier answer comes back as it was, a first answer is removed", async () => {
+      const container = getContainer()
+      const orderId = await placeOrder(container, store, { email: "cleo@example.com", customer_id: null })
+      const base = { order_id: orderId, customer_id: null, email: "cleo@example.com", locale: "en-GB" }
+      const keys = followupService(container).getSigningKeys()
+
+      // a first answer undone: nothing is left
+      await expect(answerThenFail(container).run({ input: { ...base, score: 4, comment: "Meh", improvement: null } })).rejects.toThrow(
+        "a later step failed"
+      )
+      expect(await answersOf(orderId)).toEqual([])
+
+      await api.post(ANSWERS, { token: surveyToken({ id: orderId, email: "cleo@example.com" }, keys), score: 8, comment: "Nice" }, storeHeaders())
+      const [before] = await answersOf(orderId)
+      await expect(answerThenFail(container).run({ input: { ...base, score: 1, comment: "Changed my mind", improvement: "All" } })).rejects.toThrow(
+        "a later step failed"
+      )
+      const after = await answersOf(orderId)
+      expect(after).toHaveLength(1)
+      expect(after[0]).toEqual(
+        expect.objectContaining({
+          id: before.id,
+          score: 8,
+          comment: "Nice",
+          improvement: null,
+          answered_at: before.answered_at,
+        })
+      )
     })
   },
 })

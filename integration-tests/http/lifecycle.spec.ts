@@ -241,6 +241,7 @@ medusaIntegrationTestRunner({
         ["thank-you", "placed"],
         ["return-window-closing", "delivered"],
         ["withdrawal-confirmation", "placed"],
+        ["feedback-survey", "delivered"],
       ])
     })
 
@@ -299,7 +300,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("returns", () => {
-      /** A placed order, shipped and delivered, with its confirmation and thank-you scheduled. */
+      /** A placed order, shipped and delivered, with its confirmation, thank-you and feedback survey scheduled. */
       async function deliveredOrder(options: Parameters<typeof placeOrder>[2] = {}) {
         const container = getContainer()
         const orderId = await placeOrder(container, store, { marketingConsent: true, ...options })
@@ -307,6 +308,8 @@ medusaIntegrationTestRunner({
         const fulfillmentId = await fulfillOrder(container, orderId)
         await shipFulfillment(container, orderId, fulfillmentId)
         await deliverFulfillment(container, orderId, fulfillmentId)
+        // the survey is scheduled on the delivery
+        await followupsOf(container, orderId, 3)
         return orderId
       }
 
@@ -325,20 +328,28 @@ medusaIntegrationTestRunner({
           return rows.length === 2 && rows
         }, "the requested items")
         expect(requested.map((r) => [r.requested_quantity, r.received_quantity]).sort()).toEqual([[1, 0], [2, 0]])
-        expect(await statusOf(orderId)).toEqual({ "order-confirmation": ["scheduled", null], "thank-you": ["scheduled", null] })
+        expect(await statusOf(orderId)).toEqual({
+          "order-confirmation": ["scheduled", null],
+          "thank-you": ["scheduled", null],
+          "feedback-survey": ["scheduled", null],
+        })
 
         await receiveReturn(container, returnId)
         await waitFor(async () => (await statusOf(orderId))["thank-you"][0] === "canceled", "the thank-you canceled")
         expect(await statusOf(orderId)).toEqual({
           "order-confirmation": ["scheduled", null],
           "thank-you": ["canceled", "Every item of the order was returned"],
+          "feedback-survey": ["canceled", "Every item of the order was returned"],
         })
         const received = await followupService(container).listReturnedItems({ order_id: orderId })
         expect(received.map((r) => [r.requested_quantity, r.received_quantity]).sort()).toEqual([[1, 1], [2, 2]])
 
         // the admin's list says why
         const { data } = await api.get(`/admin/post-purchase/followups?order_id=${orderId}&status=canceled`, admin)
-        expect(data.followups).toEqual([expect.objectContaining({ flow: "thank-you", status_reason: "Every item of the order was returned" })])
+        expect(data.followups.map((f: any) => [f.flow, f.status_reason]).sort()).toEqual([
+          ["feedback-survey", "Every item of the order was returned"],
+          ["thank-you", "Every item of the order was returned"],
+        ])
       })
 
       it("keeps the follow-ups of a partial return, records which items came back, and sends the thank-you", async () => {
@@ -358,7 +369,12 @@ medusaIntegrationTestRunner({
         expect(rows[0]).toEqual(expect.objectContaining({ line_item_id: twoOf.id, requested_quantity: 1, received_quantity: 1 }))
 
         await dispatch(container, new Date(Date.now() + DAY_MS + 60_000))
-        expect(await statusOf(orderId)).toEqual({ "order-confirmation": ["sent", null], "thank-you": ["sent", null] })
+        // the survey is due three days after the delivery
+        expect(await statusOf(orderId)).toEqual({
+          "order-confirmation": ["sent", null],
+          "thank-you": ["sent", null],
+          "feedback-survey": ["scheduled", null],
+        })
       })
 
       it("decides at send time: skips the thank-you of an order being returned in full, and sends it once that return is canceled", async () => {

@@ -314,6 +314,7 @@ medusaIntegrationTestRunner({
           expect.objectContaining({ key: "thank-you", category: "marketing", enabled: true, delay_seconds: 86400 }),
           expect.objectContaining({ key: "return-window-closing", category: "marketing", enabled: false, anchor: "delivered" }),
           expect.objectContaining({ key: "withdrawal-confirmation", category: "transactional", trigger: "withdrawal", delay_seconds: 0 }),
+          expect.objectContaining({ key: "feedback-survey", category: "marketing", enabled: true, anchor: "delivered", delay_seconds: 3 * 86400 }),
         ])
       })
 

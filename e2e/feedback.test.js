@@ -124,8 +124,8 @@ test("a customer answers the survey from the email on a phone, and the admin see
   // a period before the answer has none
   await page.getByTestId("pp-feedback-period").click()
   await page.getByRole("option", { name: "From – to" }).click()
-  await page.getByLabel("From").fill("2020-01-01")
-  await page.getByLabel("To").fill("2020-01-31")
+  await page.getByLabel("From", { exact: true }).fill("2020-01-01")
+  await page.getByLabel("To", { exact: true }).fill("2020-01-31")
   await page.getByText("No answers in this period.").waitFor()
   assert.equal(await page.getByTestId("pp-feedback-nps-score").innerText(), "–")
 

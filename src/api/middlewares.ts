@@ -31,6 +31,17 @@ import { StoreWithdraw, StoreWithdrawalQuery } from "./store/post-purchase/valid
 // the feedback survey
 import { AdminFeedbackQuery } from "./admin/post-purchase/validators"
 import { StoreSurveyAnswer } from "./store/post-purchase/validators"
+// reviews: the Store read API and the admin's moderation
+import {
+  AdminApprovalRatesQuery,
+  AdminListReviews,
+  AdminModerateReviews,
+  AdminProductParams,
+  AdminReplyToReview,
+  AdminReviewParams,
+  AdminSaveReviewSettings,
+} from "./admin/post-purchase/validators"
+import { StoreListReviews } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
@@ -255,6 +266,53 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/feedback",
       method: ["GET"],
       middlewares: [validateAndTransformQuery(AdminFeedbackQuery, {})],
+    },
+    // reviews: a product's approved reviews and its summary, public like the product
+    {
+      matcher: "/store/post-purchase/products/:id/reviews",
+      method: ["GET"],
+      middlewares: [validateParams(StoreProductParams), validateAndTransformQuery(StoreListReviews, {})],
+    },
+    {
+      matcher: "/store/post-purchase/products/:id/reviews/summary",
+      method: ["GET"],
+      middlewares: [validateParams(StoreProductParams), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    // reviews: the admin's moderation queue, bulk moderation, replies, approval rates, the verification statement
+    {
+      matcher: "/admin/post-purchase/reviews",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminListReviews, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/reviews/moderate",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminModerateReviews)],
+    },
+    {
+      matcher: "/admin/post-purchase/reviews/:id/reply",
+      method: ["POST"],
+      middlewares: [validateParams(AdminReviewParams), validateAndTransformBody(AdminReplyToReview)],
+    },
+    {
+      matcher: "/admin/post-purchase/reviews/approval-rates",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminApprovalRatesQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/reviews/settings",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/reviews/settings",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminSaveReviewSettings)],
+    },
+    {
+      matcher: "/admin/post-purchase/products/:id/reviews",
+      method: ["GET"],
+      middlewares: [validateParams(AdminProductParams), validateAndTransformQuery(AdminNoQuery, {})],
     },
   ],
 })

@@ -14,3 +14,5 @@ export * from "./customer-preferences"
 export * from "./copy"
 export * from "./withdrawal"
 export * from "./feedback"
+// reviews: moderation, replies and settings
+export * from "./reviews"

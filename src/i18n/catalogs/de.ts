@@ -189,4 +189,8 @@ export const de: Catalog = {
   "page.feedback.done.change": "Antwort ändern",
   "page.feedback.invalidLink.body": "Der Link ist unvollständig oder wurde verändert. Öffne ihn noch einmal aus der E-Mail, die wir dir geschickt haben.",
   "page.feedback.expiredLink.body": "Umfragelinks gelten nur eine begrenzte Zeit, und dieser ist abgelaufen. Trotzdem danke, dass du antworten wolltest.",
+
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Bewertungen mit dem Hinweis „Verifizierter Kauf“ wurden über einen Link geschrieben, den die Käuferin oder der Käufer nach der Lieferung bekommen hat. Andere Bewertungen werden nicht geprüft.",
 }

@@ -198,6 +198,10 @@ export const en = {
   "page.feedback.done.change": "Change my answer",
   "page.feedback.invalidLink.body": "The link is incomplete or was changed. Open it again from the email we sent you.",
   "page.feedback.expiredLink.body": "Survey links work for a limited time, and this one has expired. Thank you for wanting to answer all the same.",
+
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Reviews marked “Verified purchase” were written through a link sent to the buyer after delivery. Other reviews are not checked.",
 } as const
 
 export type MessageKey = keyof typeof en

@@ -189,4 +189,8 @@ export const fr: Catalog = {
   "page.feedback.done.change": "Modifier ma réponse",
   "page.feedback.invalidLink.body": "Le lien est incomplet ou a été modifié. Ouvrez-le à nouveau depuis l’e-mail que nous vous avons envoyé.",
   "page.feedback.expiredLink.body": "Les liens de l’enquête ne sont valables que pendant une durée limitée, et celui-ci a expiré. Merci tout de même d’avoir voulu répondre.",
+
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Les avis marqués « Achat vérifié » ont été rédigés via un lien envoyé à l’acheteur après la livraison. Les autres avis ne sont pas vérifiés.",
 }

@@ -189,4 +189,8 @@ export const nl: Catalog = {
   "page.feedback.done.change": "Mijn antwoord wijzigen",
   "page.feedback.invalidLink.body": "De link is onvolledig of gewijzigd. Open hem opnieuw vanuit de e-mail die we je stuurden.",
   "page.feedback.expiredLink.body": "Enquêtelinks werken een beperkte tijd, en deze is verlopen. Toch bedankt dat je wilde antwoorden.",
+
+  // reviews: what the Store API says of how reviews are checked, until the shop writes its own statement
+  "reviews.verification.default":
+    "Reviews met het label “Geverifieerde aankoop” zijn geschreven via een link die de koper na de levering kreeg. Andere reviews worden niet gecontroleerd.",
 }

@@ -22,4 +22,16 @@ export const REVIEW_LIMITS = {
   bodyLength: 5000,
   nameLength: 80,
   images: 3,
+  /** The shop's public reply to a review. */
+  replyLength: 2000,
+  /** The shop's statement of how reviews are checked (EU Omnibus Directive). */
+  verificationStatementLength: 1000,
 } as const
+
+/** Periods the admin's approval rates are counted in. */
+export const APPROVAL_RATE_PERIODS = ["week", "month"] as const
+export type ApprovalRatePeriod = (typeof APPROVAL_RATE_PERIODS)[number]
+
+/** How the Store API orders a product's approved reviews; `with_photos` puts those with images first, then the newest. */
+export const STORE_REVIEW_SORTS = ["newest", "highest", "lowest", "with_photos"] as const
+export type StoreReviewSort = (typeof STORE_REVIEW_SORTS)[number]

@@ -9,4 +9,13 @@ export default Module(REVIEWS_MODULE, {
 
 export * from "./constants"
 export type { ReviewsOptions } from "./options"
-export type { ModerateReviewsInput, ReviewAggregateNumbers, SubmitReviewInput } from "./service"
+export type {
+  ApprovalRatePeriodRow,
+  ModerateReviewsInput,
+  ModerationState,
+  PublicReview,
+  ReplyToReviewInput,
+  ReviewAggregateNumbers,
+  ReviewSettingsValues,
+  SubmitReviewInput,
+} from "./service"

@@ -1,7 +1,23 @@
 import type { Context } from "@medusajs/framework/types"
-import { generateEntityId, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { REJECTION_REASONS, REVIEW_LIMITS, type RejectionReason, type ReviewStatus } from "./constants"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import {
+  APPROVAL_RATE_PERIODS,
+  REJECTION_REASONS,
+  REVIEW_LIMITS,
+  type ApprovalRatePeriod,
+  type RejectionReason,
+  type ReviewStatus,
+  type StoreReviewSort,
+} from "./constants"
 import { ReviewAggregate } from "./models/review-aggregate"
+import { ReviewSettings } from "./models/review-settings"
 import { Review } from "./models/review"
 import { parseReviewsOptions, type ReviewsOptions } from "./options"
 
@@ -39,6 +55,8 @@ export type ReviewAggregateNumbers = {
   product_id: string
   approved_count: number
   rating_sum: number
+  /** approved reviews that are verified purchases */
+  verified_count: number
   star_1: number
   star_2: number
   star_3: number
@@ -47,11 +65,74 @@ export type ReviewAggregateNumbers = {
 }
 
 const STARS = [1, 2, 3, 4, 5] as const
-const COUNTERS = ["approved_count", "rating_sum", ...STARS.map((star) => `star_${star}`)] as const
+const COUNTERS = ["approved_count", "rating_sum", "verified_count", ...STARS.map((star) => `star_${star}`)] as const
 
 type Delta = Omit<ReviewAggregateNumbers, "product_id">
 
 const placeholders = (items: unknown[]) => items.map(() => "?").join(", ")
+
+/** A review's moderation as it stood before a change, so a failed workflow can put it back. */
+export type ModerationState = {
+  id: string
+  status: ReviewStatus
+  rejection_reason: RejectionReason | null
+  rejected_by: string | null
+  rejected_at: Date | null
+  moderated_by: string | null
+  moderated_at: Date | null
+}
+
+const MODERATION_FIELDS = ["status", "rejection_reason", "rejected_by", "rejected_at", "moderated_by", "moderated_at"] as const
+
+export type ReplyToReviewInput = {
+  /** Plain text; null removes the reply. */
+  reply: string | null
+  /** "user:user_…" */
+  by: string
+}
+
+export type ReviewSettingsValues = {
+  /** null: the shop has written none, and the Store API serves the default statement */
+  verification_statement: string | null
+  updated_by: string | null
+  updated_at: Date | null
+}
+
+export type SaveReviewSettingsInput = {
+  verification_statement: string | null
+  by: string | null
+}
+
+const STORE_SORT_SQL: Record<StoreReviewSort, string> = {
+  newest: "created_at DESC, id DESC",
+  highest: "rating DESC, created_at DESC, id DESC",
+  lowest: "rating ASC, created_at DESC, id DESC",
+  with_photos: "(jsonb_array_length(images) > 0) DESC, created_at DESC, id DESC",
+}
+
+/** What the Store API may show of an approved review: no email, order, customer or line item. */
+export type PublicReview = {
+  id: string
+  rating: number
+  title: string | null
+  body: string | null
+  images: string[]
+  reviewer_name: string
+  verified: boolean
+  incentivized: boolean
+  reply: string | null
+  replied_at: Date | null
+  created_at: Date
+  updated_at: Date
+}
+
+export type ApprovalRatesInput = { from: Date; to: Date; period: ApprovalRatePeriod }
+
+/** One period's moderation per star rating: reviews approved or rejected in it, and the share approved (null when none). */
+export type ApprovalRatePeriodRow = {
+  start: Date
+  stars: Record<"1" | "2" | "3" | "4" | "5", { moderated: number; approved: number; rate: number | null }>
+}
 
 /**
  * Reviews and each product's aggregate; CRUD comes from MedusaService. Change
@@ -61,6 +142,7 @@ const placeholders = (items: unknown[]) => items.map(() => "?").join(", ")
 export default class ReviewsModuleService extends MedusaService({
   Review,
   ReviewAggregate,
+  ReviewSettings,
 }) {
   protected readonly options_: ReviewsOptions
 
@@ -87,8 +169,8 @@ export default class ReviewsModuleService extends MedusaService({
     const manager = sharedContext.transactionManager as SqlManager
     // two first submissions for one line item would both find nothing and both insert
     await manager.execute("SELECT pg_advisory_xact_lock(hashtext(?::text))", [`pp_review:${input.line_item_id}`])
-    const [existing]: { id: string; product_id: string; status: ReviewStatus; rating: number }[] = await manager.execute(
-      `SELECT id, product_id, status, rating FROM pp_review
+    const [existing]: { id: string; product_id: string; status: ReviewStatus; rating: number; verified: boolean }[] = await manager.execute(
+      `SELECT id, product_id, status, rating, verified FROM pp_review
        WHERE line_item_id = ? AND deleted_at IS NULL FOR UPDATE`,
       [input.line_item_id]
     )
@@ -120,13 +202,15 @@ export default class ReviewsModuleService extends MedusaService({
         sharedContext
       )
       if (status === "approved") {
-        await this.moveAggregates_(manager, [[input.product_id, +1, input.rating]])
+        await this.moveAggregates_(manager, [[input.product_id, +1, input.rating, !!input.verified]])
       }
       return created
     }
 
     const current = await this.retrieveReview(existing.id, {}, sharedContext)
-    if (sameContent(current, content)) {
+    // a link-verified review stays verified when edited without the link
+    const verified = existing.verified || !!input.verified
+    if (sameContent(current, content) && verified === existing.verified) {
       return current
     }
     const [updated] = await this.updateReviews(
@@ -135,8 +219,7 @@ export default class ReviewsModuleService extends MedusaService({
           id: existing.id,
           ...content,
           images: content.images as unknown as Record<string, unknown>,
-          // a link-verified review stays verified when edited without the link
-          verified: current.verified || !!input.verified,
+          verified,
           status,
           // the rejection was of the text now replaced
           rejection_reason: null,
@@ -149,8 +232,8 @@ export default class ReviewsModuleService extends MedusaService({
       sharedContext
     )
     const moves: AggregateMove[] = []
-    if (existing.status === "approved") moves.push([existing.product_id, -1, existing.rating])
-    if (status === "approved") moves.push([existing.product_id, +1, input.rating])
+    if (existing.status === "approved") moves.push([existing.product_id, -1, existing.rating, existing.verified])
+    if (status === "approved") moves.push([existing.product_id, +1, input.rating, verified])
     await this.moveAggregates_(manager, moves)
     return updated
   }
@@ -162,6 +245,18 @@ export default class ReviewsModuleService extends MedusaService({
    */
   @InjectTransactionManager()
   async moderateReviews(input: ModerateReviewsInput, @MedusaContext() sharedContext: Context = {}) {
+    return (await this.applyModeration(input, sharedContext)).reviews
+  }
+
+  /**
+   * `moderateReviews`, also answering how each changed review stood before,
+   * read under the same row locks, for `restoreModeration` to put back.
+   */
+  @InjectTransactionManager()
+  async applyModeration(
+    input: ModerateReviewsInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ reviews: InferReview[]; previous: ModerationState[] }> {
     if (input.action !== "approve" && input.action !== "reject") {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `"action" must be approve or reject`)
     }
@@ -176,15 +271,10 @@ export default class ReviewsModuleService extends MedusaService({
     }
     const ids = [...new Set(input.ids)]
     if (!ids.length) {
-      return []
+      return { reviews: [], previous: [] }
     }
     const manager = sharedContext.transactionManager as SqlManager
-    // in id order, so two bulk moderations of overlapping reviews wait for each other instead of deadlocking
-    const rows: { id: string; product_id: string; status: ReviewStatus; rating: number }[] = await manager.execute(
-      `SELECT id, product_id, status, rating FROM pp_review
-       WHERE deleted_at IS NULL AND id IN (${placeholders(ids)}) ORDER BY id FOR UPDATE`,
-      ids
-    )
+    const rows = await this.lockReviews_(manager, ids)
     const missing = ids.filter((id) => !rows.some((row) => row.id === id))
     if (missing.length) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Reviews not found: ${missing.join(", ")}`)
@@ -193,9 +283,11 @@ export default class ReviewsModuleService extends MedusaService({
     const now = new Date()
     const updates: Record<string, unknown>[] = []
     const moves: AggregateMove[] = []
+    const previous: ModerationState[] = []
     for (const row of rows) {
       if (input.action === "approve") {
         if (row.status === "approved") continue
+        previous.push(moderationState(row))
         updates.push({
           id: row.id,
           status: "approved",
@@ -205,8 +297,9 @@ export default class ReviewsModuleService extends MedusaService({
           rejected_by: null,
           rejected_at: null,
         })
-        moves.push([row.product_id, +1, row.rating])
+        moves.push([row.product_id, +1, row.rating, row.verified])
       } else {
+        previous.push(moderationState(row))
         updates.push({
           id: row.id,
           status: "rejected",
@@ -216,14 +309,176 @@ export default class ReviewsModuleService extends MedusaService({
           moderated_by: input.by,
           moderated_at: now,
         })
-        if (row.status === "approved") moves.push([row.product_id, -1, row.rating])
+        if (row.status === "approved") moves.push([row.product_id, -1, row.rating, row.verified])
       }
     }
     if (updates.length) {
       await this.updateReviews(updates as any, sharedContext)
     }
     await this.moveAggregates_(manager, moves)
-    return await this.listReviews({ id: ids }, {}, sharedContext)
+    return { reviews: await this.listReviews({ id: ids }, {}, sharedContext), previous }
+  }
+
+  /**
+   * Puts reviews' moderation back as `applyModeration` found it, moving the
+   * aggregate with it: the compensation of a failed moderation workflow.
+   * A review deleted since is skipped.
+   */
+  @InjectTransactionManager()
+  async restoreModeration(previous: ModerationState[], @MedusaContext() sharedContext: Context = {}) {
+    if (!previous.length) {
+      return
+    }
+    const manager = sharedContext.transactionManager as SqlManager
+    const rows = await this.lockReviews_(
+      manager,
+      previous.map((state) => state.id)
+    )
+    const updates: Record<string, unknown>[] = []
+    const moves: AggregateMove[] = []
+    for (const row of rows) {
+      const state = previous.find((candidate) => candidate.id === row.id)!
+      if (row.status === "approved" && state.status !== "approved") moves.push([row.product_id, -1, row.rating, row.verified])
+      if (row.status !== "approved" && state.status === "approved") moves.push([row.product_id, +1, row.rating, row.verified])
+      updates.push(Object.fromEntries([["id", row.id], ...MODERATION_FIELDS.map((field) => [field, state[field]])]))
+    }
+    if (updates.length) {
+      await this.updateReviews(updates as any, sharedContext)
+    }
+    await this.moveAggregates_(manager, moves)
+  }
+
+  /**
+   * Sets the shop's public reply to a review, or removes it (null). Plain
+   * text, at most `REVIEW_LIMITS.replyLength` characters once trimmed; the
+   * review's status and the aggregate are untouched.
+   */
+  @InjectTransactionManager()
+  async replyToReview(id: string, input: ReplyToReviewInput, @MedusaContext() sharedContext: Context = {}) {
+    const reply = input.reply === null ? null : String(input.reply).trim()
+    if (reply !== null && (!reply.length || reply.length > REVIEW_LIMITS.replyLength)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `"reply" must be 1 to ${REVIEW_LIMITS.replyLength} characters, or null to remove the reply`
+      )
+    }
+    if (!input.by) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `"by" must say who replies`)
+    }
+    // throws NOT_FOUND for an unknown id
+    await this.retrieveReview(id, { select: ["id"] }, sharedContext)
+    const [updated] = await this.updateReviews(
+      [reply === null ? { id, reply: null, replied_by: null, replied_at: null } : { id, reply, replied_by: input.by, replied_at: new Date() }],
+      sharedContext
+    )
+    return updated
+  }
+
+  /** The shop's review settings; nulls before the admin first saves them. */
+  @InjectManager()
+  async reviewSettings(@MedusaContext() sharedContext: Context = {}): Promise<ReviewSettingsValues> {
+    const [row] = await this.listReviewSettings({}, { take: 1, order: { created_at: "ASC" } }, sharedContext)
+    return {
+      verification_statement: row?.verification_statement ?? null,
+      updated_by: row?.updated_by ?? null,
+      updated_at: row ? new Date(row.updated_at) : null,
+    }
+  }
+
+  /** Saves the shop's review settings into their one row. The statement is plain text, trimmed; empty means none. */
+  @InjectTransactionManager()
+  async saveReviewSettings(input: SaveReviewSettingsInput, @MedusaContext() sharedContext: Context = {}): Promise<ReviewSettingsValues> {
+    const statement = input.verification_statement?.trim() || null
+    if (statement && statement.length > REVIEW_LIMITS.verificationStatementLength) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `"verification_statement" can be at most ${REVIEW_LIMITS.verificationStatementLength} characters`
+      )
+    }
+    const manager = sharedContext.transactionManager as SqlManager
+    // two first saves would both find no row and both create one
+    await manager.execute("SELECT pg_advisory_xact_lock(hashtext('pp_review_settings'))")
+    const [row] = await this.listReviewSettings({}, { take: 1, order: { created_at: "ASC" } }, sharedContext)
+    const values = { verification_statement: statement, updated_by: input.by }
+    if (row) {
+      await this.updateReviewSettings([{ id: row.id, ...values }], sharedContext)
+    } else {
+      await this.createReviewSettings([values], sharedContext)
+    }
+    return await this.reviewSettings(sharedContext)
+  }
+
+  /**
+   * A page of a product's approved reviews as the Store API shows them, and
+   * how many there are; sorted in SQL (`with_photos` orders by an expression
+   * the generated list cannot).
+   */
+  @InjectManager()
+  async listApprovedReviews(
+    productId: string,
+    page: { sort: StoreReviewSort; limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ reviews: PublicReview[]; count: number }> {
+    const manager = sharedContext.manager as SqlManager
+    const where = "product_id = ? AND status = 'approved' AND deleted_at IS NULL"
+    const reviews = await manager.execute(
+      `SELECT id, rating, title, body, images, reviewer_name, verified, incentivized, reply, replied_at, created_at, updated_at
+       FROM pp_review WHERE ${where} ORDER BY ${STORE_SORT_SQL[page.sort]} LIMIT ? OFFSET ?`,
+      [productId, page.limit, page.offset]
+    )
+    const [{ count }] = await manager.execute(`SELECT count(*)::int AS count FROM pp_review WHERE ${where}`, [productId])
+    return { reviews: reviews as PublicReview[], count: Number(count) }
+  }
+
+  /** The share of all approved reviews in the store that are verified purchases, from the stored aggregates; null before any. */
+  @InjectManager()
+  async storeVerifiedShare(@MedusaContext() sharedContext: Context = {}): Promise<number | null> {
+    const manager = sharedContext.manager as SqlManager
+    const [row] = await manager.execute(
+      `SELECT coalesce(sum(verified_count), 0)::int AS verified, coalesce(sum(approved_count), 0)::int AS approved
+       FROM pp_review_aggregate WHERE deleted_at IS NULL`
+    )
+    return Number(row.approved) ? Number(row.verified) / Number(row.approved) : null
+  }
+
+  /**
+   * Per period and per star rating: how many reviews were moderated (approved
+   * or rejected, by when they last were) and how many of them approved, so a
+   * shop can see that it moderates every rating alike. Counted in SQL; every
+   * period from the one holding `from` up to `to` is listed, empty ones too.
+   * Periods are UTC calendar months or ISO weeks (from Monday).
+   */
+  @InjectManager()
+  async approvalRates(input: ApprovalRatesInput, @MedusaContext() sharedContext: Context = {}): Promise<ApprovalRatePeriodRow[]> {
+    if (!APPROVAL_RATE_PERIODS.includes(input.period)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `"period" must be one of ${APPROVAL_RATE_PERIODS.join(", ")}`)
+    }
+    if (!(input.from < input.to)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `"from" must be before "to"`)
+    }
+    const manager = sharedContext.manager as SqlManager
+    // truncated on the UTC wall clock, then read back as that UTC instant
+    const rows: { start: Date; rating: number; moderated: number; approved: number }[] = await manager.execute(
+      `SELECT date_trunc('${input.period}', moderated_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' AS start, rating,
+              count(*)::int AS moderated, count(*) FILTER (WHERE status = 'approved')::int AS approved
+       FROM pp_review
+       WHERE deleted_at IS NULL AND status IN ('approved', 'rejected') AND moderated_at >= ? AND moderated_at < ?
+       GROUP BY 1, 2`,
+      [input.from, input.to]
+    )
+    const counted = new Map(rows.map((row) => [`${new Date(row.start).toISOString()}|${row.rating}`, row]))
+    const periods: ApprovalRatePeriodRow[] = []
+    for (let start = periodStart(input.from, input.period); start < input.to; start = nextPeriod(start, input.period)) {
+      const stars = {} as ApprovalRatePeriodRow["stars"]
+      for (const star of STARS) {
+        const row = counted.get(`${start.toISOString()}|${star}`)
+        const moderated = Number(row?.moderated ?? 0)
+        const approved = Number(row?.approved ?? 0)
+        stars[`${star}`] = { moderated, approved, rate: moderated ? approved / moderated : null }
+      }
+      periods.push({ start, stars })
+    }
+    return periods
   }
 
   /** The product's stored aggregate; zeros before its first approved review. */
@@ -237,11 +492,12 @@ export default class ReviewsModuleService extends MedusaService({
    * tests use it to prove the incremental numbers right.
    */
   async recountAggregate(productId: string): Promise<ReviewAggregateNumbers> {
-    const reviews = await this.listReviews({ product_id: productId, status: "approved" }, { select: ["rating"] })
+    const reviews = await this.listReviews({ product_id: productId, status: "approved" }, { select: ["rating", "verified"] })
     const counted = numbers(productId)
-    for (const { rating } of reviews) {
+    for (const { rating, verified } of reviews) {
       counted.approved_count += 1
       counted.rating_sum += rating
+      counted.verified_count += verified ? 1 : 0
       counted[`star_${rating as 1 | 2 | 3 | 4 | 5}`] += 1
     }
     return counted
@@ -250,10 +506,11 @@ export default class ReviewsModuleService extends MedusaService({
   /** Adds the moves to the products' aggregates with one upsert each, in the caller's transaction. */
   protected async moveAggregates_(manager: SqlManager, moves: AggregateMove[]) {
     const byProduct = new Map<string, Delta>()
-    for (const [productId, sign, rating] of moves) {
+    for (const [productId, sign, rating, verified] of moves) {
       const delta = byProduct.get(productId) ?? zeroDelta()
       delta.approved_count += sign
       delta.rating_sum += sign * rating
+      delta.verified_count += verified ? sign : 0
       delta[`star_${rating as 1 | 2 | 3 | 4 | 5}`] += sign
       byProduct.set(productId, delta)
     }
@@ -270,10 +527,44 @@ export default class ReviewsModuleService extends MedusaService({
       )
     }
   }
+
+  /** Locks the reviews in id order, so two bulk moderations of overlapping reviews wait for each other instead of deadlocking. */
+  protected async lockReviews_(manager: SqlManager, ids: string[]): Promise<LockedReview[]> {
+    return await manager.execute(
+      `SELECT id, product_id, status, rating, verified, ${MODERATION_FIELDS.join(", ")} FROM pp_review
+       WHERE deleted_at IS NULL AND id IN (${placeholders(ids)}) ORDER BY id FOR UPDATE`,
+      ids
+    )
+  }
 }
 
-/** [product, +1 or -1, rating]: an approved review of that rating counted in or out. */
-type AggregateMove = [string, 1 | -1, number]
+type InferReview = Awaited<ReturnType<ReviewsModuleService["listReviews"]>>[number]
+
+type LockedReview = ModerationState & { product_id: string; rating: number; verified: boolean }
+
+/** [product, +1 or -1, rating, verified]: an approved review counted in or out. */
+type AggregateMove = [string, 1 | -1, number, boolean]
+
+function moderationState(row: LockedReview): ModerationState {
+  return Object.fromEntries([["id", row.id], ...MODERATION_FIELDS.map((field) => [field, row[field] ?? null])]) as ModerationState
+}
+
+/** The first instant (UTC) of the ISO week or calendar month holding `at`. */
+function periodStart(at: Date, period: ApprovalRatePeriod): Date {
+  if (period === "month") {
+    return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), 1))
+  }
+  const day = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()))
+  // getUTCDay: Sunday is 0; ISO weeks start on Monday
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7))
+  return day
+}
+
+function nextPeriod(start: Date, period: ApprovalRatePeriod): Date {
+  return period === "month"
+    ? new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1))
+    : new Date(start.getTime() + 7 * 24 * 3600 * 1000)
+}
 
 function numbers(productId: string, row?: Partial<ReviewAggregateNumbers> | null): ReviewAggregateNumbers {
   const counted = { product_id: productId } as ReviewAggregateNumbers

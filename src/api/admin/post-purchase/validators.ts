@@ -7,6 +7,16 @@ import { FOLLOWUP_STATUSES } from "../../../modules/post-purchase/models/followu
 import { POLICY_SCOPES, returnPolicyTermsShape, withTermsChecks, type PolicyScope } from "../../../lib/return-policy"
 import { flowKey, medusaId, pastDateTime, textBetween } from "../../utils/input-guards"
 import { consentStatement } from "../../store/post-purchase/validators"
+// reviews
+import {
+  APPROVAL_RATE_PERIODS,
+  REJECTION_REASONS,
+  REVIEW_LIMITS,
+  REVIEW_STATUSES,
+  type ApprovalRatePeriod,
+  type RejectionReason,
+  type ReviewStatus,
+} from "../../../modules/reviews/constants"
 
 export const AdminFlowParams = z.object({ key: flowKey("key") })
 
@@ -225,7 +235,6 @@ export const AdminPreviewReturnPolicy = withTermsChecks(
 export type AdminPreviewReturnPolicyType = z.infer<typeof AdminPreviewReturnPolicy>
 
 // the feedback survey: NPS and the latest answers over a period
-const DAY_MS = 24 * 60 * 60 * 1000
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
 
 /** A day (2026-11-01, from its start in UTC) or a date and time with its offset; `end` makes a day count up to its end. */
@@ -264,3 +273,112 @@ export const AdminFeedbackQuery = z
   })
   .refine(({ from, to }) => from < to, { message: "to must be after from", path: ["to"] })
 export type AdminFeedbackQueryType = z.infer<typeof AdminFeedbackQuery>
+
+// reviews: the moderation queue, bulk moderation, replies, approval rates and the verification statement
+const reviewStatus = z.custom<ReviewStatus>(
+  (value) => (REVIEW_STATUSES as readonly unknown[]).includes(value),
+  `status must be one of ${REVIEW_STATUSES.join(", ")}`
+)
+const reviewRating = z.preprocess(
+  (value) => (typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value),
+  z.custom<number>((value) => Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5, "rating must be a whole number from 1 to 5")
+)
+
+/** The admin's reviews: every status, filtered by status, rating, product and text, a page at a time. */
+export const AdminListReviews = z
+  .object({
+    status: oneOrMany(reviewStatus).optional(),
+    rating: oneOrMany(reviewRating).optional(),
+    product_id: medusaId("product_id").optional(),
+    q: z.string().trim().max(200, "q can be at most 200 characters").optional(),
+    offset: z.coerce.number().int().min(0).default(0),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    order: z
+      .enum(["created_at", "-created_at", "rating", "-rating", "moderated_at", "-moderated_at"], {
+        message: "order must be one of created_at, -created_at, rating, -rating, moderated_at, -moderated_at",
+      })
+      .default("-created_at"),
+  })
+  .strict()
+export type AdminListReviewsType = z.infer<typeof AdminListReviews>
+
+/** Approve or reject reviews in bulk, whatever their rating; a rejection needs a reason from the fixed list. */
+export const AdminModerateReviews = z
+  .object({
+    ids: z.array(medusaId("ids")).min(1, "ids must hold at least one review id").max(100, "ids can hold at most 100 review ids"),
+    action: z.custom<"approve" | "reject">((value) => value === "approve" || value === "reject", "action must be approve or reject"),
+    reason: z
+      .custom<RejectionReason>(
+        (value) => (REJECTION_REASONS as readonly unknown[]).includes(value),
+        `reason must be one of ${REJECTION_REASONS.join(", ")}`
+      )
+      .nullish(),
+  })
+  .strict()
+  .superRefine((body, context) => {
+    if (body.action === "reject" && !body.reason) {
+      context.addIssue({
+        code: "custom",
+        path: ["reason"],
+        message: `reason is required to reject a review: one of ${REJECTION_REASONS.join(", ")} (never the rating or the sentiment)`,
+      })
+    } else if (body.action === "approve" && body.reason) {
+      context.addIssue({ code: "custom", path: ["reason"], message: "reason is only for a rejection" })
+    }
+  })
+export type AdminModerateReviewsType = z.infer<typeof AdminModerateReviews>
+
+export const AdminReviewParams = z.object({ id: medusaId("id") })
+export const AdminProductParams = z.object({ id: medusaId("id") })
+
+/** The shop's public reply to a review, plain text; null removes it. */
+export const AdminReplyToReview = z
+  .object({
+    reply: textBetween("reply", 1, REVIEW_LIMITS.replyLength, "is the shop's public answer, or null to remove it").nullable(),
+  })
+  .strict()
+export type AdminReplyToReviewType = z.infer<typeof AdminReplyToReview>
+
+/** Approval rates over a range (default: the last 12 weeks), per week or month. */
+export const AdminApprovalRatesQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true, message: "from must be a date and time like 2026-09-01T00:00:00Z" }).optional(),
+    to: z.iso.datetime({ offset: true, message: "to must be a date and time like 2026-12-01T00:00:00Z" }).optional(),
+    period: z
+      .custom<ApprovalRatePeriod>(
+        (value) => (APPROVAL_RATE_PERIODS as readonly unknown[]).includes(value),
+        `period must be one of ${APPROVAL_RATE_PERIODS.join(", ")}`
+      )
+      .default("week"),
+  })
+  .strict()
+  .transform((query, context) => {
+    const to = query.to ? new Date(query.to) : new Date()
+    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 12 * 7 * DAY_MS)
+    if (from >= to) {
+      context.addIssue({ code: "custom", path: ["from"], message: "from must be before to" })
+    } else if (to.getTime() - from.getTime() > MAX_APPROVAL_RATE_RANGE_DAYS * DAY_MS) {
+      context.addIssue({ code: "custom", path: ["from"], message: `from can be at most ${MAX_APPROVAL_RATE_RANGE_DAYS} days before to` })
+    }
+    return { from, to, period: query.period }
+  })
+export type AdminApprovalRatesQueryType = z.infer<typeof AdminApprovalRatesQuery>
+
+const DAY_MS = 24 * 3600 * 1000
+// two years: 105 weeks or 25 months at most in one answer
+const MAX_APPROVAL_RATE_RANGE_DAYS = 731
+
+/** How the shop checks that reviews come from real buyers, as the EU's Omnibus Directive asks; empty or null serves the default statement. */
+export const AdminSaveReviewSettings = z
+  .object({
+    verification_statement: z
+      .string({ message: "verification_statement must be text, or null for the default statement" })
+      .trim()
+      .refine(
+        (text) => text.length <= REVIEW_LIMITS.verificationStatementLength,
+        `verification_statement can be at most ${REVIEW_LIMITS.verificationStatementLength} characters`
+      )
+      .nullable(),
+  })
+  .strict()
+export type AdminSaveReviewSettingsType = z.infer<typeof AdminSaveReviewSettings>

@@ -2,6 +2,8 @@ import { z } from "@medusajs/framework/zod"
 import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
 import { medusaId, textBetween } from "../../utils/input-guards"
 import { SURVEY_TEXT_MAX } from "../../../modules/post-purchase/models/survey-answer"
+// reviews
+import { STORE_REVIEW_SORTS, type StoreReviewSort } from "../../../modules/reviews/constants"
 
 /** The consent wording shown next to the checkbox, and the page it was on, kept as proof. */
 export const consentStatement = {
@@ -120,3 +122,18 @@ export const StoreSurveyAnswer = z
   })
   .strict()
 export type StoreSurveyAnswerType = z.infer<typeof StoreSurveyAnswer>
+
+// reviews: a product's approved reviews, a page at a time, and its summary
+export const StoreListReviews = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(50).default(10),
+    offset: z.coerce.number().int().min(0).default(0),
+    sort: z
+      .custom<StoreReviewSort>(
+        (value) => (STORE_REVIEW_SORTS as readonly unknown[]).includes(value),
+        `sort must be one of ${STORE_REVIEW_SORTS.join(", ")}`
+      )
+      .default("newest"),
+  })
+  .strict()
+export type StoreListReviewsType = z.infer<typeof StoreListReviews>

@@ -1,6 +1,8 @@
 import { initModules, moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { REVIEWS_MODULE, type SubmitReviewInput } from ".."
+import { REVIEW_LIMITS } from "../constants"
 import { ReviewAggregate } from "../models/review-aggregate"
+import { ReviewSettings } from "../models/review-settings"
 import { Review } from "../models/review"
 import ReviewsModuleService from "../service"
 
@@ -31,7 +33,7 @@ const review = (rating: number, overrides: Partial<SubmitReviewInput> = {}): Sub
 moduleIntegrationTestRunner<ReviewsModuleService>({
   moduleName: REVIEWS_MODULE,
   resolve: "./src/modules/reviews",
-  moduleModels: [Review, ReviewAggregate],
+  moduleModels: [Review, ReviewAggregate, ReviewSettings],
   testSuite: ({ service }) => {
     /** The stored numbers, after checking that they equal a recount of the reviews. */
     const aggregate = async (productId = PRODUCT) => {
@@ -142,6 +144,116 @@ moduleIntegrationTestRunner<ReviewsModuleService>({
       expect((await service.retrieveReview(pending.id)).status).toBe("pending")
     })
 
+    it("counts approved verified purchases with the aggregate, also when an edit makes a review verified", async () => {
+      const linked = await service.submitReview(review(5))
+      const unlinked = await service.submitReview(review(2, { verified: false }))
+      await service.moderateReviews({ ids: [linked.id, unlinked.id], action: "approve", by: ADMIN })
+      expect(await aggregate()).toEqual(expect.objectContaining({ approved_count: 2, verified_count: 1 }))
+
+      // the buyer comes back through the link and edits: verified now, pending again, then approved
+      await service.submitReview(review(3, { line_item_id: unlinked.line_item_id, verified: true }))
+      expect(await aggregate()).toEqual(expect.objectContaining({ approved_count: 1, verified_count: 1 }))
+      await service.moderateReviews({ ids: [unlinked.id], action: "approve", by: ADMIN })
+      expect(await aggregate()).toEqual(expect.objectContaining({ approved_count: 2, verified_count: 2, rating_sum: 8 }))
+
+      await service.moderateReviews({ ids: [linked.id], action: "reject", reason: "off_topic", by: ADMIN })
+      expect(await aggregate()).toEqual(expect.objectContaining({ approved_count: 1, verified_count: 1 }))
+      expect(await service.storeVerifiedShare()).toBe(1)
+    })
+
+    it("puts a moderation back as it was, aggregate included (a failed workflow's compensation)", async () => {
+      const approved = await service.submitReview(review(4))
+      const pending = await service.submitReview(review(1, { verified: false }))
+      await service.moderateReviews({ ids: [approved.id], action: "approve", by: "user:user_09" })
+      const before = await service.retrieveReview(approved.id)
+
+      const { previous } = await service.applyModeration({ ids: [approved.id, pending.id], action: "reject", reason: "spam_or_advertising", by: ADMIN })
+      expect(previous.map((state) => [state.id, state.status]).sort()).toEqual([[approved.id, "approved"], [pending.id, "pending"]].sort())
+      expect(await aggregate()).toEqual(expect.objectContaining({ approved_count: 0 }))
+
+      await service.restoreModeration(previous)
+      const restored = await service.retrieveReview(approved.id)
+      expect(restored).toEqual(
+        expect.objectContaining({ status: "approved", rejection_reason: null, rejected_by: null, moderated_by: "user:user_09" })
+      )
+      expect(new Date(restored.moderated_at!).getTime()).toBe(new Date(before.moderated_at!).getTime())
+      expect((await service.retrieveReview(pending.id)).status).toBe("pending")
+      expect(await aggregate()).toEqual(expect.objectContaining({ approved_count: 1, star_4: 1, verified_count: 1 }))
+
+      // approving an approved review changes nothing, so there is nothing to put back
+      const again = await service.applyModeration({ ids: [approved.id], action: "approve", by: ADMIN })
+      expect(again.previous).toEqual([])
+    })
+
+    it("stores the shop's reply as plain text with who and when, removes it with null, and keeps it to the limit", async () => {
+      const stored = await service.submitReview(review(2))
+      await service.moderateReviews({ ids: [stored.id], action: "approve", by: ADMIN })
+      const replied = await service.replyToReview(stored.id, { reply: "  Sorry to hear that <b>— we’ll call you</b>. ", by: "user:user_05" })
+      expect(replied).toEqual(
+        expect.objectContaining({ reply: "Sorry to hear that <b>— we’ll call you</b>.", replied_by: "user:user_05", status: "approved" })
+      )
+      expect(replied.replied_at).toBeTruthy()
+      expect(await aggregate()).toEqual(expect.objectContaining({ approved_count: 1 }))
+
+      await expect(service.replyToReview(stored.id, { reply: "x".repeat(REVIEW_LIMITS.replyLength + 1), by: ADMIN })).rejects.toThrow('"reply"')
+      await expect(service.replyToReview(stored.id, { reply: "   ", by: ADMIN })).rejects.toThrow('"reply"')
+      await expect(service.replyToReview("pprv_missing", { reply: "Thanks", by: ADMIN })).rejects.toThrow("pprv_missing")
+      expect((await service.retrieveReview(stored.id)).reply).toBe("Sorry to hear that <b>— we’ll call you</b>.")
+
+      const removed = await service.replyToReview(stored.id, { reply: null, by: ADMIN })
+      expect(removed).toEqual(expect.objectContaining({ reply: null, replied_by: null, replied_at: null }))
+    })
+
+    it("keeps the review settings in one row; an empty statement means none (the store then serves the default)", async () => {
+      expect(await service.reviewSettings()).toEqual({ verification_statement: null, updated_by: null, updated_at: null })
+      await Promise.all([
+        service.saveReviewSettings({ verification_statement: "We check every review against an order.", by: "user:user_01" }),
+        service.saveReviewSettings({ verification_statement: "We check every review against an order.", by: "user:user_02" }),
+      ])
+      expect(await service.listReviewSettings({})).toHaveLength(1)
+      const saved = await service.saveReviewSettings({ verification_statement: " Checked by hand. ", by: "user:user_03" })
+      expect(saved).toEqual(expect.objectContaining({ verification_statement: "Checked by hand.", updated_by: "user:user_03" }))
+      expect((await service.saveReviewSettings({ verification_statement: "  ", by: ADMIN })).verification_statement).toBeNull()
+      await expect(
+        service.saveReviewSettings({ verification_statement: "x".repeat(REVIEW_LIMITS.verificationStatementLength + 1), by: ADMIN })
+      ).rejects.toThrow('"verification_statement"')
+      expect(await service.listReviewSettings({})).toHaveLength(1)
+    })
+
+    it("counts approval rates per star and per ISO week or month in UTC, listing empty periods", async () => {
+      const rows = await Promise.all([5, 5, 1, 1, 1, 3].map((rating) => service.submitReview(review(rating))))
+      await service.moderateReviews({ ids: [rows[0].id, rows[1].id, rows[2].id], action: "approve", by: ADMIN })
+      await service.moderateReviews({ ids: [rows[3].id, rows[4].id], action: "reject", reason: "abusive_or_hateful", by: ADMIN })
+      // rows[5] stays pending: not moderated, so in no rate
+      // move two moderations into the previous month's last week, as if done then
+      await service.updateReviews([
+        { id: rows[1].id, moderated_at: new Date("2026-10-26T10:00:00Z") },
+        { id: rows[3].id, moderated_at: new Date("2026-10-31T23:30:00Z") },
+      ])
+      const now = new Date()
+
+      const weekly = await service.approvalRates({ from: new Date("2026-10-28T00:00:00Z"), to: now, period: "week" })
+      // the week holding Wednesday 28 October starts on Monday 26 October
+      expect(weekly[0].start.toISOString()).toBe("2026-10-26T00:00:00.000Z")
+      expect(weekly[0].stars["5"]).toEqual({ moderated: 0, approved: 0, rate: null })
+      // from is the 28th: the 26th's approval falls before it, the 31st's rejection after
+      expect(weekly[0].stars["1"]).toEqual({ moderated: 1, approved: 0, rate: 0 })
+      expect(weekly.slice(1, -1).every((week) => Object.values(week.stars).every((star) => star.moderated === 0))).toBe(true)
+      const thisWeek = weekly[weekly.length - 1]
+      expect(thisWeek.stars["5"]).toEqual({ moderated: 1, approved: 1, rate: 1 })
+      expect(thisWeek.stars["1"]).toEqual({ moderated: 2, approved: 1, rate: 0.5 })
+      expect(thisWeek.stars["3"]).toEqual({ moderated: 0, approved: 0, rate: null })
+
+      const monthly = await service.approvalRates({ from: new Date("2026-10-01T00:00:00Z"), to: now, period: "month" })
+      expect(monthly[0].start.toISOString()).toBe("2026-10-01T00:00:00.000Z")
+      expect(monthly[0].stars["5"]).toEqual({ moderated: 1, approved: 1, rate: 1 })
+      expect(monthly[0].stars["1"]).toEqual({ moderated: 1, approved: 0, rate: 0 })
+      const total = monthly.reduce((sum, month) => sum + Object.values(month.stars).reduce((s, star) => s + star.moderated, 0), 0)
+      expect(total).toBe(5)
+
+      await expect(service.approvalRates({ from: now, to: new Date("2026-10-01T00:00:00Z"), period: "week" })).rejects.toThrow('"from"')
+    })
+
     it("refuses a rating outside 1-5 or an oversized body, storing nothing", async () => {
       for (const [input, field] of [
         [review(0), "rating"],
@@ -160,7 +272,7 @@ moduleIntegrationTestRunner<ReviewsModuleService>({
 moduleIntegrationTestRunner<ReviewsModuleService>({
   moduleName: REVIEWS_MODULE,
   resolve: "./src/modules/reviews",
-  moduleModels: [Review, ReviewAggregate],
+  moduleModels: [Review, ReviewAggregate, ReviewSettings],
   // as a shop configures it: the plugin's options, with a `reviews` section
   moduleOptions: { brand: { name: "Acme" }, reviews: { autoApprove: true } },
   testSuite: ({ service }) => {

@@ -13,6 +13,8 @@ export const ReviewAggregate = model
       product_id: model.text(),
       approved_count: model.number().default(0),
       rating_sum: model.number().default(0),
+      // approved reviews that are verified purchases, for the share the Store API states
+      verified_count: model.number().default(0),
       star_1: model.number().default(0),
       star_2: model.number().default(0),
       star_3: model.number().default(0),

@@ -50,6 +50,7 @@ export const Review = model
     { name: "CHK_pp_review_title_length", expression: `char_length(title) <= ${REVIEW_LIMITS.titleLength}` },
     { name: "CHK_pp_review_body_length", expression: `char_length(body) <= ${REVIEW_LIMITS.bodyLength}` },
     { name: "CHK_pp_review_name_length", expression: `char_length(reviewer_name) <= ${REVIEW_LIMITS.nameLength}` },
+    { name: "CHK_pp_review_reply_length", expression: `char_length(reply) <= ${REVIEW_LIMITS.replyLength}` },
     {
       name: "CHK_pp_review_images",
       expression: `jsonb_typeof(images) = 'array' AND jsonb_array_length(images) <= ${REVIEW_LIMITS.images}`,
@@ -74,6 +75,12 @@ export const Review = model
       name: "IDX_pp_review_status_created",
       on: ["status", "created_at"],
       where: "deleted_at IS NULL",
+    },
+    {
+      // the admin's approval rates per period: moderated reviews by when
+      name: "IDX_pp_review_moderated_at",
+      on: ["moderated_at"],
+      where: "deleted_at IS NULL AND moderated_at IS NOT NULL",
     },
     {
       // "has this order been reviewed?" (the review request's reminder)

@@ -1,0 +1,142 @@
+import { Button, Drawer, Heading, Hint, Label, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
+import { useState, type FormEvent } from "react"
+import { errorMessage } from "../lib/api"
+import type { ReviewView } from "../lib/reviews"
+import { useReplyToReview } from "../lib/reviews-api"
+import { ReviewText, Stars } from "./review-parts"
+
+/**
+ * The shop's public reply to a review, shown with it in the store: write
+ * one, change it, or remove it.
+ */
+export const ReviewReplyDrawer = ({ review, onClose }: { review: ReviewView | null; onClose: () => void }) => (
+  <Drawer open={!!review} onOpenChange={(open) => !open && onClose()}>
+    <Drawer.Content data-testid="pp-review-reply-drawer">
+      {review ? <ReplyForm key={review.id} review={review} onDone={onClose} /> : null}
+    </Drawer.Content>
+  </Drawer>
+)
+
+const ReplyForm = ({ review, onDone }: { review: ReviewView; onDone: () => void }) => {
+  const [reply, setReply] = useState(review.reply ?? "")
+  const save = useReplyToReview()
+  const prompt = usePrompt()
+  const changed = reply.trim() !== (review.reply ?? "").trim()
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!reply.trim() || !changed) {
+      return
+    }
+    try {
+      await save.mutateAsync({ id: review.id, reply: reply.trim() })
+      toast.success(review.reply ? "Reply changed" : "Reply published", {
+        description:
+          review.status === "approved" ? "The store shows it with the review." : "The store shows it once the review is approved.",
+      })
+      onDone()
+    } catch {
+      // the API's message names what is wrong; it is shown under the field
+    }
+  }
+
+  const remove = async () => {
+    const confirmed = await prompt({
+      title: "Remove the reply?",
+      description: "The store shows the review without it.",
+      confirmText: "Remove reply",
+      cancelText: "Keep it",
+    })
+    if (!confirmed) {
+      return
+    }
+    try {
+      await save.mutateAsync({ id: review.id, reply: null })
+      toast.success("Reply removed")
+      onDone()
+    } catch (error) {
+      toast.error("Could not remove the reply", { description: errorMessage(error) })
+    }
+  }
+
+  return (
+    <form onSubmit={submit} className="flex flex-1 flex-col overflow-hidden" noValidate>
+      <Drawer.Header>
+        <Drawer.Title asChild>
+          <Heading>{review.reply ? "Edit reply" : "Reply to review"}</Heading>
+        </Drawer.Title>
+        <Drawer.Description className="txt-small text-ui-fg-subtle">
+          Your reply is public: the store shows it below the review, as the shop’s answer.
+        </Drawer.Description>
+      </Drawer.Header>
+      <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
+        <div className="flex flex-col gap-y-1 rounded-lg border p-4">
+          <div className="flex items-center gap-x-2">
+            <Stars rating={review.rating} />
+            <Text size="small" weight="plus">
+              {review.reviewer_name}
+            </Text>
+          </div>
+          {review.title ? (
+            <Text size="small" weight="plus">
+              {review.title}
+            </Text>
+          ) : null}
+          {review.body ? <ReviewText text={review.body} /> : null}
+        </div>
+        <div className="flex flex-col gap-y-2">
+          <Label size="small" weight="plus" htmlFor="pp-review-reply">
+            Reply
+          </Label>
+          <Textarea
+            id="pp-review-reply"
+            data-testid="pp-review-reply-text"
+            rows={8}
+            value={reply}
+            aria-invalid={!!save.error}
+            onChange={(event) => {
+              setReply(event.target.value)
+              if (save.error) save.reset()
+            }}
+          />
+          {save.error ? (
+            <Hint variant="error" role="alert" data-testid="pp-review-reply-error">
+              {errorMessage(save.error)}
+            </Hint>
+          ) : (
+            <Hint>Plain text. Thank the reviewer, answer a question, or say what you did about a problem.</Hint>
+          )}
+        </div>
+      </Drawer.Body>
+      <Drawer.Footer>
+        {review.reply ? (
+          <Button
+            size="small"
+            variant="danger"
+            type="button"
+            className="mr-auto"
+            data-testid="pp-review-reply-remove"
+            disabled={save.isPending}
+            onClick={remove}
+          >
+            Remove reply
+          </Button>
+        ) : null}
+        <Drawer.Close asChild>
+          <Button size="small" variant="secondary" type="button">
+            Cancel
+          </Button>
+        </Drawer.Close>
+        <Button
+          size="small"
+          type="submit"
+          data-testid="pp-review-reply-save"
+          disabled={!reply.trim() || !changed}
+          isLoading={save.isPending}
+        >
+          {review.reply ? "Save reply" : "Publish reply"}
+        </Button>
+      </Drawer.Footer>
+    </form>
+  )
+}

@@ -1,0 +1,6 @@
+export * from "./moderate-reviews"
+export * from "./reply-to-review"
+export * from "./save-review-settings"
+export * from "./steps/apply-review-moderation"
+export * from "./steps/set-review-reply"
+export * from "./steps/update-review-settings"

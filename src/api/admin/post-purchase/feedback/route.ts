@@ -23,8 +23,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminFeedback
   if (orderIds.length) {
     const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
     const { data: orders } = await query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
-    for (const order of orders as { id: string; display_id: number }[]) {
-      displayIds.set(order.id, order.display_id)
+    for (const order of orders) {
+      displayIds.set(order.id, Number(order.display_id))
     }
   }
   res.json({

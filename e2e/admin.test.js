@@ -333,11 +333,12 @@ test("an order's page shows its follow-ups in the widget", async () => {
 test("the Post-purchase page lists the follow-ups of every order", async () => {
   const followups = await allFollowups()
   assert.ok(followups.length >= 4, "the demo placed orders with two follow-ups each")
-  // Carla's review reminder is due 5 days after her review request; the demo waits for everything else
-  const reminders = followups.filter((f) => f.flow === "review-reminder")
-  assert.deepEqual(reminders.map((f) => f.status), ["scheduled"])
+  // the demo waits for the confirmations, thank-yous and Carla's review request; her review reminder
+  // (5 days after the request) and a delivered order's feedback survey (3 days after delivery) come later
+  const later = ["review-reminder", "feedback-survey"]
+  assert.deepEqual(followups.filter((f) => f.flow === "review-reminder").map((f) => f.status), ["scheduled"])
   assert.ok(
-    followups.filter((f) => f.flow !== "review-reminder").every((f) => f.status === "sent" || f.status === "skipped"),
+    followups.filter((f) => !later.includes(f.flow)).every((f) => f.status === "sent" || f.status === "skipped"),
     "the demo waited for every follow-up to be sent (or skipped, for want of consent)"
   )
 
@@ -364,10 +365,10 @@ test("scheduled follow-ups are canceled together and failed ones resent together
   const followups = await allFollowups()
   const failed = followups.filter((f) => f.flow === "order-confirmation").map((f) => f.id)
   const scheduled = followups.filter((f) => f.flow === "thank-you").map((f) => f.id)
-  // Carla's review request (sent) and its reminder (due 5 days after the request) stay as they are
+  // the other flows' follow-ups (Carla's review request, sent; its reminder and her feedback survey, due days later) are listed too and left as they are
   const others = followups.filter((f) => f.flow !== "order-confirmation" && f.flow !== "thank-you")
   const otherIds = others.map((f) => f.id)
-  const waitingReminders = others.filter((f) => f.status === "scheduled").map((f) => f.id)
+  const waitingOthers = others.filter((f) => f.status === "scheduled").map((f) => f.id)
   const count = failed.length
   assert.ok(count >= 2, "the demo placed two orders or more")
   assert.equal(scheduled.length, count)
@@ -444,7 +445,7 @@ test("scheduled follow-ups are canceled together and failed ones resent together
   // Filter by status Scheduled, select them all, cancel.
   await filterBy("Status", "Scheduled")
   await page.waitForURL(/[?&]status=scheduled\b/)
-  await waitForRows([...scheduled, ...waitingReminders])
+  await waitForRows([...scheduled, ...waitingOthers])
   for (const id of scheduled) await page.getByTestId(`pp-followup-row-${id}-select`).click()
   await page.getByText(`${count} selected`, { exact: true }).waitFor()
   await runCommand("Cancel", `Cancel ${n}`)

@@ -323,6 +323,7 @@ medusaIntegrationTestRunner({
             delay_seconds: 5 * 86400,
             follows: { key: "review-request", label: "Review request" },
           }),
+          expect.objectContaining({ key: "feedback-survey", category: "marketing", enabled: true, anchor: "delivered", delay_seconds: 3 * 86400 }),
         ])
       })
 

@@ -243,6 +243,7 @@ medusaIntegrationTestRunner({
         ["withdrawal-confirmation", "placed"],
         ["review-request", "delivered"],
         ["review-reminder", "delivered"],
+        ["feedback-survey", "delivered"],
       ])
     })
 
@@ -301,7 +302,7 @@ medusaIntegrationTestRunner({
     })
 
     describe("returns", () => {
-      /** A placed order, shipped and delivered, with its confirmation and thank-you scheduled. */
+      /** A placed order, shipped and delivered, with its confirmation, thank-you and feedback survey scheduled. */
       async function deliveredOrder(options: Parameters<typeof placeOrder>[2] = {}) {
         const container = getContainer()
         const orderId = await placeOrder(container, store, { marketingConsent: true, ...options })
@@ -309,6 +310,8 @@ medusaIntegrationTestRunner({
         const fulfillmentId = await fulfillOrder(container, orderId)
         await shipFulfillment(container, orderId, fulfillmentId)
         await deliverFulfillment(container, orderId, fulfillmentId)
+        // the survey is scheduled on the delivery
+        await followupsOf(container, orderId, 3)
         return orderId
       }
 
@@ -327,13 +330,14 @@ medusaIntegrationTestRunner({
           return rows.length === 2 && rows
         }, "the requested items")
         expect(requested.map((r) => [r.requested_quantity, r.received_quantity]).sort()).toEqual([[1, 0], [2, 0]])
-        // the delivery scheduled the review request and its reminder too
+        // the delivery scheduled the review request, its reminder and the feedback survey too
         const scheduled = ["scheduled", null]
         expect(await statusOf(orderId)).toEqual({
           "order-confirmation": scheduled,
           "thank-you": scheduled,
           "review-request": scheduled,
           "review-reminder": scheduled,
+          "feedback-survey": scheduled,
         })
 
         await receiveReturn(container, returnId)
@@ -344,6 +348,7 @@ medusaIntegrationTestRunner({
           "thank-you": returned,
           "review-request": returned,
           "review-reminder": returned,
+          "feedback-survey": returned,
         })
         const received = await followupService(container).listReturnedItems({ order_id: orderId })
         expect(received.map((r) => [r.requested_quantity, r.received_quantity]).sort()).toEqual([[1, 1], [2, 2]])
@@ -351,7 +356,7 @@ medusaIntegrationTestRunner({
         // the admin's list says why
         const { data } = await api.get(`/admin/post-purchase/followups?order_id=${orderId}&status=canceled`, admin)
         expect(data.followups.map((f: any) => [f.flow, f.status_reason]).sort()).toEqual(
-          ["review-reminder", "review-request", "thank-you"].map((flow) => [flow, "Every item of the order was returned"])
+          ["feedback-survey", "review-reminder", "review-request", "thank-you"].map((flow) => [flow, "Every item of the order was returned"])
         )
       })
 
@@ -372,12 +377,13 @@ medusaIntegrationTestRunner({
         expect(rows[0]).toEqual(expect.objectContaining({ line_item_id: twoOf.id, requested_quantity: 1, received_quantity: 1 }))
 
         await dispatch(container, new Date(Date.now() + DAY_MS + 60_000))
-        // the review request and its reminder wait for their days after the delivery
+        // the review request, its reminder and the survey wait for their days after the delivery
         expect(await statusOf(orderId)).toEqual({
           "order-confirmation": ["sent", null],
           "thank-you": ["sent", null],
           "review-request": ["scheduled", null],
           "review-reminder": ["scheduled", null],
+          "feedback-survey": ["scheduled", null],
         })
       })
 

@@ -102,6 +102,7 @@ medusaIntegrationTestRunner({
       const before = await placeOrder(container, store, { marketingConsent: true })
       await deliver(before)
       expect((await followupService(container).listFollowups({ order_id: before })).map((f) => f.flow).sort()).toEqual([
+        "feedback-survey",
         "order-confirmation",
         "review-reminder",
         "review-request",

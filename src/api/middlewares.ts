@@ -30,6 +30,9 @@ import { StoreOrderParams, StoreProductParams, StoreReturnPolicyQuery } from "./
 import { StoreWithdraw, StoreWithdrawalQuery } from "./store/post-purchase/validators"
 // reviews: submitting a review through a review link
 import { StoreReviewFormQuery, StoreSubmitReview } from "./store/post-purchase/validators"
+// the feedback survey
+import { AdminFeedbackQuery } from "./admin/post-purchase/validators"
+import { StoreSurveyAnswer } from "./store/post-purchase/validators"
 // reviews: the Store read API and the admin's moderation
 import {
   AdminApprovalRatesQuery,
@@ -268,6 +271,17 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/orders/:id/return-terms",
       method: ["GET"],
       middlewares: [validateParams(AdminOrderParams), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    // the feedback survey: a storefront's own survey page with the email link's token, and the admin's NPS
+    {
+      matcher: "/store/post-purchase/survey-answers",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(StoreSurveyAnswer)],
+    },
+    {
+      matcher: "/admin/post-purchase/feedback",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminFeedbackQuery, {})],
     },
     // reviews: a product's approved reviews and its summary, public like the product
     {

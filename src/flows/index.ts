@@ -6,6 +6,8 @@ import { withdrawalConfirmationFlow } from "./withdrawal-confirmation"
 // reviews: the review request and its one reminder
 import { reviewRequestFlow } from "./review-request"
 import { reviewReminderFlow } from "./review-reminder"
+// reviews and feedback: the NPS survey
+import { feedbackSurveyFlow } from "./feedback-survey"
 import type { EffectiveFlowSetting } from "./settings"
 import type { FlowAnchor, FlowDefinition, FlowTrigger } from "./types"
 
@@ -20,6 +22,8 @@ export const FLOWS: FlowDefinition[] = [
   // reviews: a week after delivery, five star links per kept item; one reminder when no review came in
   reviewRequestFlow,
   reviewReminderFlow,
+  // reviews and feedback: "how likely are you to recommend us", a few days after delivery
+  feedbackSurveyFlow,
 ]
 
 const byKey = new Map(FLOWS.map((flow) => [flow.key, flow]))

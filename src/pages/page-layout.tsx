@@ -39,6 +39,17 @@ export function PageLayout({ brand, i18n, title, children }: { brand: BrandProps
     .error { color: #b91c1c; font-size: 15px; margin: 4px 0 8px; flex-basis: 100%; }
     .muted { color: #4b5563; font-size: 14px; }
     .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    /* the feedback survey: free text, and the 0–10 scale as radio buttons that look like the email's row of numbers */
+    textarea { box-sizing: border-box; width: 100%; font: inherit; padding: 10px 12px; border: 1px solid #9ca3af; border-radius: 6px; }
+    textarea[aria-invalid=true] { border-color: #b91c1c; }
+    .scale { display: flex; flex-wrap: wrap; gap: 4px; margin: 0 0 8px; }
+    .scale label { flex: 1 0 36px; position: relative; cursor: pointer; }
+    .scale input { position: absolute; opacity: 0; inset: 0; margin: 0; }
+    .scale span { display: block; text-align: center; line-height: 40px; font-weight: 600; border: 1px solid ${brand.primaryColor};
+             border-radius: 6px; color: ${brand.primaryColor}; }
+    .scale input:checked + span { background: ${brand.primaryColor}; color: #fff; }
+    .scale input:focus-visible + span { outline: 2px solid ${brand.primaryColor}; outline-offset: 2px; }
+    .answer { white-space: pre-wrap; overflow-wrap: anywhere; }
   `
   return (
     <html lang={i18n.locale}>

@@ -15,3 +15,5 @@ export * from "./copy"
 export * from "./withdrawal"
 // reviews: submitting through a review link; moderation, replies and settings
 export * from "./reviews"
+// the feedback survey's answers
+export * from "./feedback"

@@ -1,5 +1,6 @@
 import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "./sdk"
+import type { FeedbackQuery, FeedbackResponse } from "./feedback"
 import type {
   CustomerConsentResponse,
   CopyFields,
@@ -399,4 +400,13 @@ export const useOrderReturnTerms = (orderId: string) =>
     queryKey: returnPolicyKeys.orderTerms(orderId),
     queryFn: () =>
       sdk.client.fetch<OrderReturnTermsResponse>(`${BASE}/orders/${encodeURIComponent(orderId)}/return-terms`),
+  })
+
+// the feedback survey: NPS and the latest answers over a period
+export const useFeedback = (query: FeedbackQuery | null) =>
+  useQuery({
+    queryKey: ["pp-feedback", query],
+    queryFn: () => sdk.client.fetch<FeedbackResponse>(`${BASE}/feedback`, { query: query! }),
+    enabled: query !== null,
+    placeholderData: keepPreviousData,
   })

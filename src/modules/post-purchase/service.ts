@@ -11,6 +11,8 @@ import { ReturnPolicy } from "./models/return-policy"
 import { ReturnedItem } from "./models/returned-item"
 import { Suppression } from "./models/suppression"
 import { Withdrawal } from "./models/withdrawal"
+import { SurveyAnswer } from "./models/survey-answer"
+import { netPromoterScore } from "../../lib/nps"
 import { parsePluginOptions, type PluginOptions } from "./options"
 import { longestSendMs } from "./provider-timeouts"
 import { resolveSigningKeys, type SigningKey } from "../../lib/signed-link"
@@ -26,6 +28,9 @@ import type {
   NewFollowup,
   NewOrderAnchor,
   NewReturnedItem,
+  NewSurveyAnswer,
+  NpsSummary,
+  SurveyAnswerDTO,
 } from "./types"
 
 type SqlManager = {
@@ -98,7 +103,8 @@ const FOLLOWUP_COLUMNS = [
  * Follow-ups, flow settings, order anchors, returned items, consent,
  * suppressions, customer preferences, copy versions, the returns policy
  * with the version each order was placed under, and the customers'
- * withdrawals; CRUD comes from MedusaService.
+ * withdrawals, and the answers to the feedback survey; CRUD comes from
+ * MedusaService.
  */
 export default class PostPurchaseModuleService extends MedusaService({
   Followup,
@@ -112,6 +118,7 @@ export default class PostPurchaseModuleService extends MedusaService({
   ReturnPolicy,
   OrderReturnPolicy,
   Withdrawal,
+  SurveyAnswer,
 }) {
   protected readonly options_: PluginOptions
   protected readonly longestSendMs_: number
@@ -745,6 +752,94 @@ export default class PostPurchaseModuleService extends MedusaService({
     return found
   }
 
+
+  /**
+   * Stores an order's survey answer, or replaces the one it has, in one
+   * transaction; returns it with the answer it replaced (null for the first),
+   * so a workflow can put that back.
+   */
+  @InjectTransactionManager()
+  async answerSurvey(
+    input: NewSurveyAnswer,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ answer: SurveyAnswerDTO; previous: SurveyAnswerDTO | null }> {
+    const sql = sharedContext.transactionManager as SqlManager
+    const [previous] = await sql.execute(
+      `SELECT * FROM pp_survey_answer WHERE order_id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.order_id]
+    )
+    const [answer] = await sql.execute(
+      `INSERT INTO pp_survey_answer (id, order_id, customer_id, email, score, comment, improvement, locale, answered_at, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, COALESCE(?::timestamptz, now()), now(), now())
+       ON CONFLICT (order_id) WHERE deleted_at IS NULL DO UPDATE SET
+         customer_id = excluded.customer_id, email = excluded.email, score = excluded.score, comment = excluded.comment,
+         improvement = excluded.improvement, locale = excluded.locale, answered_at = excluded.answered_at, updated_at = now()
+       RETURNING *`,
+      [
+        generateEntityId(undefined, "ppsa"),
+        input.order_id,
+        input.customer_id,
+        input.email,
+        input.score,
+        input.comment,
+        input.improvement,
+        input.locale,
+        input.answered_at ?? null,
+      ]
+    )
+    return { answer, previous: previous ?? null }
+  }
+
+  /** Puts back an answer `answerSurvey` replaced, as it was. */
+  async restoreSurveyAnswer(previous: SurveyAnswerDTO): Promise<void> {
+    await this.manager_.execute(
+      `UPDATE pp_survey_answer SET customer_id = ?, email = ?, score = ?, comment = ?, improvement = ?, locale = ?, answered_at = ?, updated_at = now()
+       WHERE id = ?`,
+      [
+        previous.customer_id,
+        previous.email,
+        previous.score,
+        previous.comment,
+        previous.improvement,
+        previous.locale,
+        new Date(previous.answered_at),
+        previous.id,
+      ]
+    )
+  }
+
+  /** The NPS of the answers given in [from, to): counted in the database, however many there are. */
+  async npsSummary({ from, to }: { from: Date; to: Date }): Promise<NpsSummary> {
+    const [counts] = await this.manager_.execute(
+      `SELECT count(*) FILTER (WHERE score >= 9)::int AS promoters,
+              count(*) FILTER (WHERE score BETWEEN 7 AND 8)::int AS passives,
+              count(*) FILTER (WHERE score <= 6)::int AS detractors,
+              count(*)::int AS total
+       FROM pp_survey_answer
+       WHERE deleted_at IS NULL AND answered_at >= ? AND answered_at < ?`,
+      [from, to]
+    )
+    return { score: netPromoterScore(counts), ...counts }
+  }
+
+  /** The answers given in [from, to), latest first, a page of them, with how many there are. */
+  async latestSurveyAnswers({
+    from,
+    to,
+    limit,
+    offset,
+  }: {
+    from: Date
+    to: Date
+    limit: number
+    offset: number
+  }): Promise<{ answers: SurveyAnswerDTO[]; count: number }> {
+    const [answers, count] = await this.listAndCountSurveyAnswers(
+      { answered_at: { $gte: from, $lt: to } },
+      { order: { answered_at: "DESC", id: "DESC" }, take: limit, skip: offset }
+    )
+    return { answers: answers as SurveyAnswerDTO[], count }
+  }
 }
 
 /** How often a copy save tries again when concurrent saves keep taking its version number. */

@@ -7,6 +7,7 @@ import type { OrderAnchor } from "./models/order-anchor"
 import type { ReturnedItem } from "./models/returned-item"
 import type { CopyVersion } from "./models/copy-version"
 import type { Withdrawal } from "./models/withdrawal"
+import type { SurveyAnswer } from "./models/survey-answer"
 
 export type FollowupDTO = InferTypeOf<typeof Followup>
 export type FlowSettingDTO = InferTypeOf<typeof FlowSetting>
@@ -75,3 +76,19 @@ export type WithdrawalDTO = Omit<InferTypeOf<typeof Withdrawal>, "items"> & { it
 export type WithdrawalChannel = WithdrawalDTO["channel"]
 /** One line of a withdrawal: the order's line item, how many, and its title as the order had it. */
 export type WithdrawnItem = { line_item_id: string; quantity: number; title: string }
+
+// the feedback survey
+export type SurveyAnswerDTO = InferTypeOf<typeof SurveyAnswer>
+/** An answer as the survey's form or the Store API takes it; `answered_at` defaults to now. */
+export type NewSurveyAnswer = {
+  order_id: string
+  customer_id: string | null
+  email: string
+  score: number
+  comment: string | null
+  improvement: string | null
+  locale: string | null
+  answered_at?: Date
+}
+/** The answers of a period in the NPS's three groups; `score` is null without answers. */
+export type NpsSummary = { score: number | null; promoters: number; passives: number; detractors: number; total: number }

@@ -234,6 +234,46 @@ export const AdminPreviewReturnPolicy = withTermsChecks(
 ).superRefine(checkScopeId)
 export type AdminPreviewReturnPolicyType = z.infer<typeof AdminPreviewReturnPolicy>
 
+// the feedback survey: NPS and the latest answers over a period
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/
+
+/** A day (2026-11-01, from its start in UTC) or a date and time with its offset; `end` makes a day count up to its end. */
+const periodBound = (field: string, end: boolean) =>
+  z.string({ message: `${field} must be a date like 2026-11-01 or a date and time like 2026-11-01T00:00:00Z` }).transform((value, context) => {
+    const day = ISO_DAY.test(value)
+    const parsed = day ? Date.parse(`${value}T00:00:00Z`) : /^\d{4}-\d{2}-\d{2}T/.test(value) ? Date.parse(value) : Number.NaN
+    if (Number.isNaN(parsed)) {
+      context.addIssue({ code: "custom", message: `${field} must be a date like 2026-11-01 or a date and time like 2026-11-01T00:00:00Z` })
+      return z.NEVER
+    }
+    return new Date(day && end ? parsed + DAY_MS : parsed)
+  })
+
+/** `from` (inclusive) to `to` (a day counts whole); by default the last 30 days. */
+export const AdminFeedbackQuery = z
+  .object({
+    from: periodBound("from", false).optional(),
+    to: periodBound("to", true).optional(),
+    offset: z.coerce
+      .number({ message: "offset must be a whole number" })
+      .int("offset must be a whole number")
+      .refine((offset) => offset >= 0, "offset cannot be negative")
+      .default(0),
+    limit: z.coerce
+      .number({ message: "limit must be a whole number from 1 to 100" })
+      .int("limit must be a whole number from 1 to 100")
+      // a refinement, so the 400 carries this message (Medusa words min and max itself)
+      .refine((limit) => limit >= 1 && limit <= 100, "limit must be a whole number from 1 to 100")
+      .default(20),
+  })
+  .strict()
+  .transform(({ from, to, ...page }) => {
+    const end = to ?? new Date()
+    return { ...page, from: from ?? new Date(end.getTime() - 30 * DAY_MS), to: end }
+  })
+  .refine(({ from, to }) => from < to, { message: "to must be after from", path: ["to"] })
+export type AdminFeedbackQueryType = z.infer<typeof AdminFeedbackQuery>
+
 // reviews: the moderation queue, bulk moderation, replies, approval rates and the verification statement
 const reviewStatus = z.custom<ReviewStatus>(
   (value) => (REVIEW_STATUSES as readonly unknown[]).includes(value),

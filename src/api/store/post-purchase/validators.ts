@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
 import { medusaId, textBetween } from "../../utils/input-guards"
+import { SURVEY_TEXT_MAX } from "../../../modules/post-purchase/models/survey-answer"
 // reviews
 import { REVIEW_LIMITS, STORE_REVIEW_SORTS, type StoreReviewSort } from "../../../modules/reviews/constants"
 
@@ -140,6 +141,32 @@ export type StoreSubmitReviewType = z.infer<typeof StoreSubmitReview>
 
 export const StoreReviewFormQuery = z.object({ token: reviewToken }).strict()
 export type StoreReviewFormQueryType = z.infer<typeof StoreReviewFormQuery>
+// the feedback survey: a storefront's own survey page, with the token of the email's link
+const surveyText = (field: string) =>
+  z
+    .string({ message: `${field} must be text` })
+    .transform((text) => text.replace(/\r\n?/g, "\n").trim())
+    .refine((text) => text.length <= SURVEY_TEXT_MAX, `${field} can be at most ${SURVEY_TEXT_MAX} characters`)
+    .nullish()
+    .transform((text) => text || null)
+
+export const StoreSurveyAnswer = z
+  .object({
+    token: z
+      .string({ message: "token is required: the token of the survey link" })
+      .min(1, "token is required: the token of the survey link")
+      .max(4000, "token is too long for a survey link's token"),
+    // a custom check, so the 400 carries this message (Medusa words type, int, min and max errors itself)
+    score: z.custom<number>(
+      (score) => typeof score === "number" && Number.isInteger(score) && score >= 0 && score <= 10,
+      "score must be a whole number from 0 to 10"
+    ),
+    comment: surveyText("comment"),
+    improvement: surveyText("improvement"),
+  })
+  .strict()
+export type StoreSurveyAnswerType = z.infer<typeof StoreSurveyAnswer>
+
 // reviews: a product's approved reviews, a page at a time, and its summary
 export const StoreListReviews = z
   .object({

@@ -2,6 +2,8 @@
  * Headless Debian Chromium through playwright-core, as both browser checks use
  * it: the e2e tests against the demo and the package check's separate app.
  */
+const fs = require("fs")
+const path = require("path")
 const { chromium } = require("playwright-core")
 
 function launchChromium() {
@@ -29,4 +31,18 @@ async function signInToAdmin(page, { base, email, password }) {
   await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: 120_000 })
 }
 
-module.exports = { launchChromium, signInToAdmin }
+/** A desktop-sized tab signed in to the demo's admin, waiting up to a minute for what it looks for. */
+async function openAdmin(browser, { base, email, password }) {
+  const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+  page.setDefaultTimeout(60_000)
+  await signInToAdmin(page, { base, email, password })
+  return page
+}
+
+/** Saves the whole page as `<name>.png` in `folder`, made if need be. */
+async function screenshotTo(folder, page, name) {
+  fs.mkdirSync(folder, { recursive: true })
+  await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true })
+}
+
+module.exports = { launchChromium, signInToAdmin, openAdmin, screenshotTo }

@@ -8,7 +8,7 @@ const { test, before, after } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium, signInToAdmin } = require("./chromium")
+const { launchChromium, openAdmin, screenshotTo } = require("./chromium")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
@@ -23,21 +23,15 @@ let browser
 let page
 
 before(async () => {
-  fs.mkdirSync(ARTIFACTS, { recursive: true })
   browser = await launchChromium()
-  page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
-  page.setDefaultTimeout(60_000)
-
-  await signInToAdmin(page, { base: BASE, email: EMAIL, password: PASSWORD })
+  page = await openAdmin(browser, { base: BASE, email: EMAIL, password: PASSWORD })
 })
 
 after(async () => {
   await browser?.close()
 })
 
-async function screenshot(name) {
-  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
-}
+const screenshot = (name) => screenshotTo(ARTIFACTS, page, name)
 
 /** Calls the API: as the demo's admin with `token`, or the storefront with `key`; a GET, or a POST with `body`. */
 async function api(urlPath, { token, key, body } = {}) {

@@ -96,7 +96,7 @@ medusaIntegrationTestRunner({
 
     const tokenOf = (link: string) => new URL(link, "http://localhost").searchParams.get("token")!
 
-    it("asks at delivery + 7 days (not at + 6), listing every kept item with its picture and five star links; reminds at + 12 days when no review came in", async () => {
+    it("asks at delivery + 7 days (not at + 6), whatever the survey answer (a detractor too), listing every kept item with its picture and five star links; reminds at + 12 days when no review came in", async () => {
       const container = getContainer()
       const orderId = await order()
       const items = await lineItems(orderId)
@@ -110,6 +110,13 @@ medusaIntegrationTestRunner({
       await dispatch(container, new Date(deliveredAt.getTime() + 6 * DAY_MS))
       expect((await followupOf(orderId, REQUEST)).status).toBe("scheduled")
       expect(emailsOf(orderId, REQUEST)).toEqual([])
+
+      // Anna got her feedback survey at + 3 days and answers 0, a detractor: she is asked for a review all the same
+      const [survey] = emailsOf(orderId, "feedback-survey")
+      const zero = /<a\b[^>]*\bdata-score="0"[^>]*>/.exec(survey.html)![0]
+      const surveyToken = new URL(/href="([^"]+)"/.exec(zero)![1].replace(/&amp;/g, "&")).searchParams.get("token")
+      await api.post("/store/post-purchase/survey-answers", { token: surveyToken, score: 0, comment: "Slow delivery" }, storeHeaders())
+      expect(await followupService(container).listSurveyAnswers({ order_id: orderId })).toEqual([expect.objectContaining({ score: 0 })])
 
       await dispatch(container, new Date(deliveredAt.getTime() + 7 * DAY_MS + MINUTE_MS))
       expect((await followupOf(orderId, REQUEST)).status).toBe("sent")

@@ -61,6 +61,22 @@ export function verifyLink(token: string, purpose: string, keys: SigningKey[], n
   return { valid: true, claims: rest as LinkClaims, expires_at: expiresAt }
 }
 
+/**
+ * The order and buyer a token of `purpose` names (an order link: the
+ * withdrawal's, the survey's), with the language it was sent in, or why it is
+ * refused.
+ */
+export function readOrderLink(token: string, purpose: string, keys: SigningKey[], now?: Date) {
+  const verified = verifyLink(token, purpose, keys, now)
+  if (!verified.valid) {
+    return verified
+  }
+  const { order_id, email, locale } = verified.claims
+  return typeof order_id === "string" && typeof email === "string"
+    ? { valid: true as const, order_id, email, locale: typeof locale === "string" ? locale : null, expires_at: verified.expires_at }
+    : { valid: false as const, reason: "malformed" as const }
+}
+
 function mac(secret: string, data: string): string {
   return createHmac("sha256", secret).update(data).digest("base64url")
 }

@@ -1,6 +1,6 @@
 import type { PluginOptions } from "../modules/post-purchase/options"
 import { NPS_SCORES } from "./nps"
-import { signLink, verifyLink, type SigningKey } from "./signed-link"
+import { readOrderLink, signLink, type SigningKey } from "./signed-link"
 
 /**
  * Where the plugin answers the score links of the feedback survey: outside
@@ -41,12 +41,5 @@ export function surveyScoreUrls(token: string, options: Pick<PluginOptions, "bac
 
 /** The order and buyer a survey token names, or why it is refused. */
 export function readSurveyToken(token: string, keys: SigningKey[], now?: Date) {
-  const verified = verifyLink(token, PURPOSE, keys, now)
-  if (!verified.valid) {
-    return verified
-  }
-  const { order_id, email, locale } = verified.claims
-  return typeof order_id === "string" && typeof email === "string"
-    ? { valid: true as const, order_id, email, locale: typeof locale === "string" ? locale : null, expires_at: verified.expires_at }
-    : { valid: false as const, reason: "malformed" as const }
+  return readOrderLink(token, PURPOSE, keys, now)
 }

@@ -1,5 +1,5 @@
 import type { PluginOptions } from "../modules/post-purchase/options"
-import { signLink, verifyLink, type SigningKey } from "./signed-link"
+import { readOrderLink, signLink, type SigningKey } from "./signed-link"
 
 /**
  * Where the plugin answers the withdrawal link of an order confirmation:
@@ -33,12 +33,5 @@ export function withdrawalUrl(
 
 /** The order and buyer a withdrawal token names, or why it is refused. */
 export function readWithdrawalToken(token: string, keys: SigningKey[], now?: Date) {
-  const verified = verifyLink(token, PURPOSE, keys, now)
-  if (!verified.valid) {
-    return verified
-  }
-  const { order_id, email, locale } = verified.claims
-  return typeof order_id === "string" && typeof email === "string"
-    ? { valid: true as const, order_id, email, locale: typeof locale === "string" ? locale : null, expires_at: verified.expires_at }
-    : { valid: false as const, reason: "malformed" as const }
+  return readOrderLink(token, PURPOSE, keys, now)
 }

@@ -3,7 +3,7 @@ import type { CSSProperties } from "react"
 import { CtaButton } from "./components/button"
 import { greetingValues } from "./components/format"
 import { Layout } from "./components/layout"
-import { colors, heading, paragraph, small, subheading } from "./components/styles"
+import { colors, heading, paragraph, small, subheading, thumbnail } from "./components/styles"
 import { sampleBrand, sampleI18n, sampleOrder, sampleReturnsPolicy, sampleStorefrontUrl } from "./sample-data"
 import type { Translator } from "../i18n"
 import type { EmailLineItem, OrderEmailProps, ReturnsPolicyProps } from "./types"
@@ -130,15 +130,6 @@ export function formatDay(day: string, i18n: Pick<Translator, "locale">): string
   return new Intl.DateTimeFormat(i18n.locale, { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" }).format(
     new Date(`${day}T12:00:00Z`)
   )
-}
-
-const thumbnail: CSSProperties = {
-  display: "block",
-  width: "64px",
-  height: "64px",
-  objectFit: "cover",
-  borderRadius: "6px",
-  border: `1px solid ${colors.border}`,
 }
 
 const box: CSSProperties = {

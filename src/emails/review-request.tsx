@@ -2,7 +2,7 @@ import { Column, Heading, Img, Link, Row, Section, Text } from "@react-email/com
 import type { CSSProperties } from "react"
 import { greetingValues } from "./components/format"
 import { Layout } from "./components/layout"
-import { colors, paragraph, small, heading } from "./components/styles"
+import { colors, heading, paragraph, small, thumbnail } from "./components/styles"
 import { sampleBrand, sampleI18n, sampleOrder, sampleReviewItems, sampleStorefrontUrl } from "./sample-data"
 import type { MessageKey } from "../i18n"
 import type { EmailLineItem, OrderEmailProps } from "./types"
@@ -100,15 +100,6 @@ export function ReviewRequestEmail({ brand, order, items, kind, unsubscribeUrl, 
       <Text style={small}>{t("reviewRequest.about", { orderNumber: order.display_id, date: i18n.date(order.created_at) })}</Text>
     </Layout>
   )
-}
-
-const thumbnail: CSSProperties = {
-  display: "block",
-  width: "64px",
-  height: "64px",
-  objectFit: "cover",
-  borderRadius: "6px",
-  border: `1px solid ${colors.border}`,
 }
 
 // big enough to hit with a thumb, and five fit next to the picture in a 320 px window; amber reads as stars whatever the brand colour

@@ -2,7 +2,7 @@ import { Column, Img, Row, Section, Text } from "@react-email/components"
 import type { CSSProperties } from "react"
 import type { EmailOrder } from "../types"
 import type { Translator } from "../../i18n"
-import { colors, fontFamily } from "./styles"
+import { colors, fontFamily, thumbnail } from "./styles"
 
 export interface OrderItemsProps {
   order: EmailOrder
@@ -74,15 +74,6 @@ const itemRow: CSSProperties = {
 const cell: CSSProperties = {
   padding: "12px 0",
   verticalAlign: "top",
-}
-
-const thumbnail: CSSProperties = {
-  display: "block",
-  width: "64px",
-  height: "64px",
-  objectFit: "cover",
-  borderRadius: "6px",
-  border: `1px solid ${colors.border}`,
 }
 
 const itemTitle: CSSProperties = {

@@ -45,3 +45,13 @@ export const small: CSSProperties = {
   color: colors.muted,
   margin: "0",
 }
+
+/** A product's picture next to its line: 64 px square, cropped to fill. */
+export const thumbnail: CSSProperties = {
+  display: "block",
+  width: "64px",
+  height: "64px",
+  objectFit: "cover",
+  borderRadius: "6px",
+  border: `1px solid ${colors.border}`,
+}

@@ -1,9 +1,10 @@
-import { Button, Drawer, Heading, Hint, Label, Text, Textarea, toast, usePrompt } from "@medusajs/ui"
+import { Button, Drawer, Heading, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { errorMessage } from "../lib/api"
 import type { ReviewView } from "../lib/reviews"
 import { useReplyToReview } from "../lib/reviews-api"
 import { ReviewText, Stars } from "./review-parts"
+import { TextAreaField } from "./text-area-field"
 
 /**
  * The shop's public reply to a review, shown with it in the store: write
@@ -85,27 +86,18 @@ const ReplyForm = ({ review, onDone }: { review: ReviewView; onDone: () => void 
           {review.body ? <ReviewText text={review.body} /> : null}
         </div>
         <div className="flex flex-col gap-y-2">
-          <Label size="small" weight="plus" htmlFor="pp-review-reply">
-            Reply
-          </Label>
-          <Textarea
+          <TextAreaField
             id="pp-review-reply"
-            data-testid="pp-review-reply-text"
-            rows={8}
+            testId="pp-review-reply-text"
+            label="Reply"
             value={reply}
-            aria-invalid={!!save.error}
-            onChange={(event) => {
-              setReply(event.target.value)
+            onChange={(value) => {
+              setReply(value)
               if (save.error) save.reset()
             }}
+            error={save.error ? errorMessage(save.error) : null}
+            hint="Plain text. Thank the reviewer, answer a question, or say what you did about a problem."
           />
-          {save.error ? (
-            <Hint variant="error" role="alert" data-testid="pp-review-reply-error">
-              {errorMessage(save.error)}
-            </Hint>
-          ) : (
-            <Hint>Plain text. Thank the reviewer, answer a question, or say what you did about a problem.</Hint>
-          )}
         </div>
       </Drawer.Body>
       <Drawer.Footer>

@@ -1,4 +1,4 @@
-import { Button, Container, Drawer, Heading, Hint, Label, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Container, Drawer, Heading, Text, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { errorMessage } from "../lib/api"
 import { formatDateInText } from "../lib/format"
@@ -6,6 +6,7 @@ import type { ReviewSettings } from "../lib/reviews"
 import { useReviewSettings, useSaveReviewSettings } from "../lib/reviews-api"
 import { useActorNames } from "./review-parts"
 import { StateMessage } from "./state-message"
+import { TextAreaField } from "./text-area-field"
 
 /**
  * How the shop checks that reviews come from buyers: the EU's Omnibus
@@ -100,27 +101,18 @@ const StatementForm = ({ settings, onSaved }: { settings: ReviewSettings; onSave
         </Drawer.Description>
       </Drawer.Header>
       <Drawer.Body className="flex flex-col gap-y-2 overflow-y-auto">
-        <Label size="small" weight="plus" htmlFor="pp-review-verification-statement">
-          Statement
-        </Label>
-        <Textarea
+        <TextAreaField
           id="pp-review-verification-statement"
-          data-testid="pp-review-verification-input"
-          rows={8}
+          testId="pp-review-verification-input"
+          label="Statement"
           value={statement}
-          aria-invalid={!!save.error}
-          onChange={(event) => {
-            setStatement(event.target.value)
+          onChange={(value) => {
+            setStatement(value)
             if (save.error) save.reset()
           }}
+          error={save.error ? errorMessage(save.error) : null}
+          hint="Plain text, in the words your customers read. Leave it empty to use the default text."
         />
-        {save.error ? (
-          <Hint variant="error" role="alert" data-testid="pp-review-verification-error">
-            {errorMessage(save.error)}
-          </Hint>
-        ) : (
-          <Hint>Plain text, in the words your customers read. Leave it empty to use the default text.</Hint>
-        )}
       </Drawer.Body>
       <Drawer.Footer>
         <Drawer.Close asChild>

@@ -374,8 +374,12 @@ async function waitFor(probe, what, timeoutMs) {
   throw new Error(`Timed out waiting for ${what}`)
 }
 
+/** The time of day, with the date when it is not today (the review reminder and the survey are days away). */
 function time(iso) {
-  return iso ? new Date(iso).toLocaleTimeString("en-GB") : "—"
+  if (!iso) return "—"
+  const at = new Date(iso)
+  const clock = at.toLocaleTimeString("en-GB")
+  return at.toDateString() === new Date().toDateString() ? clock : `${at.toLocaleDateString("en-GB", { day: "numeric", month: "short" })} ${clock}`
 }
 
 main()

@@ -3,7 +3,7 @@ import type { Translator } from "../i18n"
 import { PageLayout, renderPage } from "./page-layout"
 
 /**
- * Pieces every hosted form shares: the alert above a refused form, the
+ * Pieces every hosted page shares: the alert above a refused form, the
  * message next to its field with the attributes that tie the two together
  * for screen readers, and the page for a link that does not work.
  */

@@ -4,6 +4,7 @@ import type { Translator } from "../i18n"
 import type { ReviewableItem } from "../lib/review-form"
 import { REVIEW_LIMITS } from "../modules/reviews/constants"
 import { PageLayout, renderPage } from "./page-layout"
+import { ErrorSummary, FieldError, invalidField, linkRefusedPage } from "./form-parts"
 
 /**
  * The hosted review form, for shops without a form of their own: the item,
@@ -62,21 +63,11 @@ export function reviewFormPage({
   errors?: ReviewFormErrors
 }) {
   const { t } = i18n
-  const described = (field: keyof ReviewFormErrors) =>
-    errors[field] ? { "aria-invalid": true, "aria-describedby": `error-${field}` } : {}
-  const error = (field: keyof ReviewFormErrors) =>
-    errors[field] ? (
-      <p className="error" id={`error-${field}`}>
-        {errors[field]}
-      </p>
-    ) : null
+  const described = (field: keyof ReviewFormErrors) => invalidField(errors, field)
+  const error = (field: keyof ReviewFormErrors) => <FieldError errors={errors} field={field} />
   return renderPage(
     <PageLayout brand={brand} i18n={i18n} title={t("page.review.title")}>
-      {Object.keys(errors).length ? (
-        <div role="alert" data-testid="review-errors">
-          <p className="error">{errors.form ?? t("page.review.errors")}</p>
-        </div>
-      ) : null}
+      <ErrorSummary errors={errors} message={errors.form ?? t("page.review.errors")} testId="review-errors" />
       <p>{t("page.review.intro", { orderNumber })}</p>
       <div className="item" data-testid="review-item">
         {item.thumbnail ? <img src={item.thumbnail} alt="" width={64} height={64} style={thumbnail} /> : null}
@@ -163,12 +154,7 @@ export function reviewDonePage({ brand, i18n, approved }: Common & { approved: b
 
 /** A link that was changed, is for something else or someone else, or expired: nothing to do. */
 export function invalidReviewLinkPage({ brand, i18n, expired }: Common & { expired: boolean }) {
-  const { t } = i18n
-  return renderPage(
-    <PageLayout brand={brand} i18n={i18n} title={t(expired ? "page.expiredLink.title" : "page.invalidLink.title")}>
-      <p>{t(expired ? "page.review.expiredLink.body" : "page.review.invalidLink.body")}</p>
-    </PageLayout>
-  )
+  return linkRefusedPage({ brand, i18n, expired, body: i18n.t(expired ? "page.review.expiredLink.body" : "page.review.invalidLink.body") })
 }
 
 const thumbnail: CSSProperties = { width: "64px", height: "64px", objectFit: "cover", borderRadius: "6px", border: "1px solid #e5e7eb" }

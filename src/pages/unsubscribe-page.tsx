@@ -1,6 +1,7 @@
 import type { BrandProps } from "../emails/types"
 import type { Translator } from "../i18n"
 import { PageLayout, renderPage } from "./page-layout"
+import { linkRefusedPage } from "./form-parts"
 
 type Common = { brand: BrandProps; i18n: Translator }
 
@@ -45,15 +46,5 @@ export function unsubscribedPage({ brand, i18n, email, flow }: Common & { email:
 }
 
 export function invalidLinkPage({ brand, i18n, expired }: Common & { expired: boolean }) {
-  const { t } = i18n
-  return renderPage(
-    <PageLayout brand={brand} i18n={i18n} title={t(expired ? "page.expiredLink.title" : "page.invalidLink.title")}>
-      <p>{t(expired ? "page.expiredLink.body" : "page.invalidLink.body")}</p>
-      {brand.supportEmail ? (
-        <p>
-          <a href={`mailto:${brand.supportEmail}`}>{brand.supportEmail}</a>
-        </p>
-      ) : null}
-    </PageLayout>
-  )
+  return linkRefusedPage({ brand, i18n, expired, body: i18n.t(expired ? "page.expiredLink.body" : "page.invalidLink.body") })
 }

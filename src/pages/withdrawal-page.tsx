@@ -1,8 +1,9 @@
 import type { BrandProps } from "../emails/types"
-import type { MessageKey, Translator } from "../i18n"
+import type { Translator } from "../i18n"
 import { formatDateTime } from "../i18n/format"
 import { notWithdrawableText, type WithdrawableItem, type WithdrawalOrder, type WithdrawalProblem } from "../lib/withdrawal"
 import { PageLayout, renderPage } from "./page-layout"
+import { linkRefusedPage } from "./form-parts"
 
 /**
  * The hosted withdrawal pages, for shops without a page of their own: the
@@ -273,16 +274,5 @@ export function withdrawalDonePage({
 
 /** A link that was changed, is incomplete, is for something else, or expired: nothing to do, and how to withdraw anyway. */
 export function invalidWithdrawalLinkPage({ brand, i18n, expired }: Common & { expired: boolean }) {
-  const { t } = i18n
-  const body: MessageKey = expired ? "page.withdraw.expiredLink.body" : "page.withdraw.invalidLink.body"
-  return renderPage(
-    <PageLayout brand={brand} i18n={i18n} title={t(expired ? "page.expiredLink.title" : "page.invalidLink.title")}>
-      <p>{t(body)}</p>
-      {brand.supportEmail ? (
-        <p>
-          <a href={`mailto:${brand.supportEmail}`}>{brand.supportEmail}</a>
-        </p>
-      ) : null}
-    </PageLayout>
-  )
+  return linkRefusedPage({ brand, i18n, expired, body: i18n.t(expired ? "page.withdraw.expiredLink.body" : "page.withdraw.invalidLink.body") })
 }

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { cancelOrderWorkflow } from "@medusajs/medusa/core-flows"
 import {
   deliverFulfillment,
   fulfillOrder,
@@ -271,6 +272,27 @@ medusaIntegrationTestRunner({
       expect(JSON.stringify(viaApi.data)).not.toContain(store.customer.email)
       expect(JSON.stringify(formData.data)).not.toContain(store.customer.email)
       expect(await reviews().listReviews({})).toHaveLength(2)
+
+      // editing that review through the hosted form, which has no picture field, keeps its picture
+      const viaForm = await api.post(beans, form({ rating: "5", title: "", body: "Smooth and fresh", name: "Anna D." }), FORM)
+      expect(viaForm.status).toBe(200)
+      expect(await reviews().retrieveReview(viaApi.data.review.id)).toEqual(
+        expect.objectContaining({ rating: 5, body: "Smooth and fresh", images: ["https://images.example/beans.jpg"] })
+      )
+
+      // a canceled order's links take no review
+      const canceled = await order([4], [1])
+      const bag = (await lineItems(canceled))["Canvas Tote Bag"]
+      const bagToken = signReviewToken(
+        { order_id: canceled, line_item_id: bag.id, customer_id: store.customer.id, email: store.customer.email },
+        followupService(container).getOptions(),
+        followupService(container).getSigningKeys()
+      )
+      await cancelOrderWorkflow(container).run({ input: { order_id: canceled } })
+      const refusedReview = await refused(api.post(REVIEWS, { token: bagToken, rating: 1 }, storeHeaders()))
+      expect(refusedReview.status).toBe(400)
+      expect(refusedReview.data.message).toMatch(/token: the review link's order was canceled/)
+      expect(await reviews().listReviews({ order_id: canceled })).toEqual([])
     })
 
     it("answers every bad input with a 400 that names the field, and stores nothing", async () => {

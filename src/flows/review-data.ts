@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import type { ReviewRequestEmailProps, ReviewRequestItem } from "../emails/review-request"
 import { keptItems, RETURN_ORDER_FIELDS, type OrderItemQuantities } from "../lib/returns"
 import { reviewUrl, signReviewToken, STAR_RATINGS } from "../lib/review-link"
@@ -35,8 +36,11 @@ export function reviewEmailProps(context: FlowContext, kind: ReviewRequestEmailP
   const { order, options, signingKeys, followup } = context
   const kept = new Set(keptItems((order.items ?? []) as OrderItemQuantities[]).map((item) => item.id))
   const items = base.order.items.filter((item) => kept.has(item.id))
-  if (context.preview || !signingKeys?.length) {
+  if (context.preview) {
     return { ...base, kind, items: previewItems(items, options) }
+  }
+  if (!signingKeys?.length) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "The review request's star links need the plugin's signing keys")
   }
   return {
     ...base,

@@ -50,6 +50,7 @@ export type ReviewLinkProblem = { field: "token"; expired: boolean; message: str
 
 const ORDER_FIELDS = [
   "id",
+  "status",
   "display_id",
   "email",
   "customer_id",
@@ -112,6 +113,9 @@ export async function openReviewLink(
       : !order.customer_id && normalizeEmail(order.email ?? "") === normalizeEmail(read.email)
   if (!order || !buyer) {
     return refused("the review link's order was not found")
+  }
+  if (order.status === "canceled") {
+    return refused("the review link's order was canceled")
   }
   const item = (order.items ?? []).find((line: any) => line?.id === read.line_item_id)
   if (!item || !item.product_id) {

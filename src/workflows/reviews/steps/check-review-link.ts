@@ -43,7 +43,8 @@ export const checkReviewLinkStep = createStep(checkReviewLinkStepId, async (inpu
     rating: input.rating,
     title: input.title?.trim() || null,
     body: input.body?.trim() ? input.body : null,
-    images: input.images ?? [],
+    // the hosted form has no image field: an edit through it keeps the pictures sent through the Store API
+    images: input.images ?? link.existing?.images ?? [],
     verified: true,
   }
   return new StepResponse(review)

@@ -63,11 +63,12 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     })
     send(res, 200, reviewDonePage({ brand: page.brand, i18n: page.i18n, approved: result.status === "approved" }))
   } catch (e) {
-    // the order changed since the form was opened (an item removed by an order edit): say so above the form
+    // the order changed since the form was opened (an item removed by an order edit, the order canceled): say so above the form
     if ((e as MedusaError).type !== MedusaError.Types.INVALID_DATA) {
       throw e
     }
-    send(res, 400, formPage(page, values, { form: page.i18n.t("page.review.error.item") }))
+    const linkRefused = (e as Error).message.startsWith("token:")
+    send(res, 400, formPage(page, values, linkRefused ? { form: page.i18n.t("page.review.error.item") } : { form: (e as Error).message }))
   }
 }
 

@@ -87,6 +87,10 @@ module.exports = defineConfig({
       resolve: "./src/modules/reviews",
       options: postPurchaseOptions,
     },
+    // the loyalty ledger, rewards and tiers; the shop sets the programme in the admin
+    {
+      resolve: "./src/modules/loyalty",
+    },
     {
       resolve: "@medusajs/medusa/notification",
       options: { providers: [emailProvider] },

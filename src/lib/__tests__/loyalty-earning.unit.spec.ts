@@ -1,0 +1,50 @@
+import { DEFAULT_LOYALTY_SETTINGS } from "../../modules/loyalty/settings"
+import { earnRateFor, orderEarning, pointsForReturnedItems } from "../loyalty-earning"
+
+const order = {
+  currency_code: "eur",
+  items: [
+    // 2 × 40.00, 10.00 off
+    { id: "item_shirt", quantity: 2, subtotal: 80, discount_subtotal: 10, total: 84.7 },
+    { id: "item_socks", quantity: 1, subtotal: 12.5, discount_subtotal: 0, total: 15.13 },
+  ],
+  shipping_methods: [{ subtotal: 5, discount_subtotal: 0, total: 6.05 }],
+}
+
+describe("orderEarning", () => {
+  const rate = earnRateFor(DEFAULT_LOYALTY_SETTINGS, "EUR")
+
+  it("counts a point per euro of the items after discounts, without shipping or tax by default, rounded down", () => {
+    const earned = orderEarning(order, rate, null)!
+    expect(earned.points).toBe(82)
+    expect(earned.rule).toEqual(
+      expect.objectContaining({ base_amount: 82.5, multiplier: 1, tier: null, unit_values: { item_shirt: 35, item_socks: 12.5 } })
+    )
+  })
+
+  it("adds shipping and tax when the rate includes them, and multiplies by the tier", () => {
+    const earned = orderEarning(order, { ...rate!, include_shipping: true, include_tax: true, points_per_unit: 2 }, { id: "gold", multiplier: 1.5 })!
+    // (84.70 + 15.13 + 6.05) × 2 × 1.5
+    expect(earned.points).toBe(317)
+    expect(earned.rule.tier).toBe("gold")
+  })
+
+  it("earns nothing in a currency the shop set no rate for", () => {
+    expect(earnRateFor(DEFAULT_LOYALTY_SETTINGS, "usd")).toBeNull()
+    expect(orderEarning({ ...order, currency_code: "usd" }, null, null)).toBeNull()
+  })
+})
+
+describe("pointsForReturnedItems", () => {
+  const earned = orderEarning(order, earnRateFor(DEFAULT_LOYALTY_SETTINGS, "eur"), { id: "silver", multiplier: 2 })!
+
+  it("takes back the returned items' share of the points, by the rule the order earned under", () => {
+    // 165 points on 82.50; one shirt (35.00) back
+    expect(earned.points).toBe(165)
+    expect(pointsForReturnedItems(earned, [{ item_id: "item_shirt", quantity: 1 }], 165)).toBe(70)
+  })
+
+  it("never takes back more than the order still holds", () => {
+    expect(pointsForReturnedItems(earned, [{ item_id: "item_shirt", quantity: 2 }, { item_id: "item_socks", quantity: 1 }], 100)).toBe(100)
+  })
+})

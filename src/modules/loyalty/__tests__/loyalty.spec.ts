@@ -1,0 +1,141 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { LOYALTY_MODULE, type NewLedgerEntry } from ".."
+import { LoyaltyAccount } from "../models/loyalty-account"
+import { LoyaltyEntry } from "../models/loyalty-entry"
+import { LoyaltyProgramme } from "../models/loyalty-settings"
+import LoyaltyModuleService from "../service"
+
+jest.setTimeout(60_000)
+
+const ANNA = "cus_anna"
+const BEN = "cus_ben"
+
+const earn = (customer_id: string, order_id: string, points: number): NewLedgerEntry => ({
+  customer_id,
+  type: "earn",
+  points,
+  pending_delta: points,
+  reason: `Order ${order_id}`,
+  order_id,
+  idempotency_key: `earn:${order_id}`,
+})
+const confirm = (customer_id: string, order_id: string, points: number): NewLedgerEntry => ({
+  customer_id,
+  type: "confirm",
+  points,
+  pending_delta: -points,
+  available_delta: points,
+  lifetime_delta: points,
+  reason: "Return window closed",
+  order_id,
+  idempotency_key: `confirm:${order_id}`,
+})
+const redeem = (customer_id: string, points: number, code: string): NewLedgerEntry => ({
+  customer_id,
+  type: "redeem",
+  points: -points,
+  available_delta: -points,
+  reason: "€5 off",
+  reward_id: "five-off",
+  promotion_code: code,
+})
+
+moduleIntegrationTestRunner<LoyaltyModuleService>({
+  moduleName: LOYALTY_MODULE,
+  resolve: "./src/modules/loyalty",
+  moduleModels: [LoyaltyAccount, LoyaltyEntry, LoyaltyProgramme],
+  testSuite: ({ service }) => {
+    /** The stored balances, after checking that they equal the ledger's sums. */
+    const balances = async (customerId: string) => {
+      const account = await service.accountOf(customerId)
+      const stored = { available: account!.available, pending: account!.pending, lifetime: account!.lifetime }
+      expect(stored).toEqual(await service.recountBalances(customerId))
+      return stored
+    }
+
+    it("moves the balances with each entry and records an event delivered twice once", async () => {
+      await service.recordEntries([earn(ANNA, "order_1", 120)])
+      await service.recordEntries([earn(ANNA, "order_1", 120)])
+      expect(await balances(ANNA)).toEqual({ available: 0, pending: 120, lifetime: 0 })
+
+      const [confirmed] = await service.recordEntries([confirm(ANNA, "order_1", 120)])
+      expect(confirmed).toEqual(expect.objectContaining({ type: "confirm", points: 120 }))
+      expect(await balances(ANNA)).toEqual({ available: 120, pending: 0, lifetime: 120 })
+
+      const { entries, count } = await service.listLedger(ANNA, { limit: 10, offset: 0 })
+      expect(count).toBe(2)
+      expect(entries.map((entry) => entry.type)).toEqual(["confirm", "earn"])
+      expect(await service.ordersWithPendingPoints({ limit: 10 })).toEqual([])
+      expect(await service.inconsistentAccounts()).toEqual([])
+    })
+
+    it("lists orders whose points are pending until they are confirmed", async () => {
+      await service.recordEntries([earn(BEN, "order_b1", 40), earn(BEN, "order_b2", 60)])
+      await service.recordEntries([confirm(BEN, "order_b1", 40)])
+      expect(await service.ordersWithPendingPoints({ limit: 10 })).toEqual([{ order_id: "order_b2", customer_id: BEN, pending: 60 }])
+    })
+
+    it("never lets two redemptions at the same moment spend the same points", async () => {
+      const customer = "cus_race"
+      await service.recordEntries([earn(customer, "order_r", 500), confirm(customer, "order_r", 500)])
+      const attempts = await Promise.allSettled(
+        ["CODE-A", "CODE-B", "CODE-C"].map((code) => service.recordEntries([redeem(customer, 500, code)], { requireAvailable: true }))
+      )
+      expect(attempts.filter((attempt) => attempt.status === "fulfilled")).toHaveLength(1)
+      const refused = attempts.filter((attempt): attempt is PromiseRejectedResult => attempt.status === "rejected")
+      expect(refused).toHaveLength(2)
+      expect(refused[0].reason.message).toBe("Not enough points: 0 available, 500 needed")
+      expect(await balances(customer)).toEqual({ available: 0, pending: 0, lifetime: 500 })
+    })
+
+    it("lets a reversal take the balance below zero when the points were already spent, and says so in the check", async () => {
+      const customer = "cus_spent"
+      await service.recordEntries([earn(customer, "order_s", 300), confirm(customer, "order_s", 300), redeem(customer, 300, "CODE-S")])
+      await service.recordEntries([
+        { customer_id: customer, type: "revert", points: -300, available_delta: -300, lifetime_delta: -300, reason: "Returned", order_id: "order_s" },
+      ])
+      expect(await balances(customer)).toEqual({ available: -300, pending: 0, lifetime: 0 })
+      await expect(service.recordEntries([redeem(customer, 1, "CODE-T")], { requireAvailable: true })).rejects.toThrow(
+        "Not enough points: -300 available, 1 needed"
+      )
+    })
+
+    it("refuses an entry without a reason or with a fractional amount", async () => {
+      await expect(service.recordEntries([{ ...earn(ANNA, "order_x", 10), reason: "  " }])).rejects.toThrow('"reason" must be 1 to 500 characters')
+      await expect(service.recordEntries([earn(ANNA, "order_y", 2.5)])).rejects.toThrow('"points" must be a whole number')
+    })
+
+    it("gives every account its own referral code and finds the account by it", async () => {
+      const anna = await service.ensureAccount("cus_code_1")
+      const ben = await service.ensureAccount("cus_code_2")
+      expect(anna.referral_code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/)
+      expect(anna.referral_code).not.toBe(ben.referral_code)
+      expect((await service.accountByReferralCode(anna.referral_code.toLowerCase()))?.customer_id).toBe("cus_code_1")
+      expect(await service.ensureAccount("cus_code_1")).toEqual(anna)
+    })
+
+    it("keeps the programme switched off until the shop saves it, and names every bad field", async () => {
+      const before = await service.loyaltyProgramme()
+      expect(before.settings.enabled).toBe(false)
+      expect(before.settings.earn_rates).toEqual([{ currency_code: "eur", points_per_unit: 1, include_shipping: false, include_tax: false }])
+
+      const saved = await service.saveLoyaltyProgramme({ settings: { ...before.settings, enabled: true }, by: "user:user_1" })
+      expect(saved.settings.enabled).toBe(true)
+      expect(saved.updated_by).toBe("user:user_1")
+
+      await expect(
+        service.saveLoyaltyProgramme({
+          settings: {
+            ...before.settings,
+            earn_rates: [{ currency_code: "EUR", points_per_unit: 0 }],
+            rewards: [{ id: "a", name: "A", points_cost: 0, discount: { kind: "percentage", value: 150 } }],
+          },
+          by: null,
+        })
+      ).rejects.toThrow(
+        /"earn_rates\.0\.currency_code": must be a lowercase ISO 4217 code like eur; "earn_rates\.0\.points_per_unit": must be more than 0; "rewards\.0\.points_cost": must be at least 1; "rewards\.0\.discount\.value": must be at most 100 for a percentage/
+      )
+      expect((await service.loyaltyProgramme()).settings.enabled).toBe(true)
+    })
+  },
+})

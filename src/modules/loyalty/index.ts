@@ -1,0 +1,12 @@
+import { Module } from "@medusajs/framework/utils"
+import LoyaltyModuleService from "./service"
+
+export const LOYALTY_MODULE = "loyalty"
+
+export default Module(LOYALTY_MODULE, {
+  service: LoyaltyModuleService,
+})
+
+export * from "./constants"
+export * from "./settings"
+export type { AccountView, Balances, LedgerEntryView, NewLedgerEntry, ProgrammeView } from "./service"

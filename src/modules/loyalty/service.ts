@@ -1,0 +1,409 @@
+import { randomInt } from "node:crypto"
+import type { Context } from "@medusajs/framework/types"
+import {
+  generateEntityId,
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import { LEDGER_LIMITS, type EntryType } from "./constants"
+import { LoyaltyAccount } from "./models/loyalty-account"
+import { LoyaltyEntry } from "./models/loyalty-entry"
+import { LoyaltyProgramme } from "./models/loyalty-settings"
+import { DEFAULT_LOYALTY_SETTINGS, parseLoyaltySettings, type LoyaltySettings } from "./settings"
+
+type SqlManager = {
+  execute: (sql: string, params?: unknown[]) => Promise<any[]>
+}
+
+/** A new ledger line. The deltas say how it moves each balance; `points` is what the customer sees. */
+export type NewLedgerEntry = {
+  customer_id: string
+  type: EntryType
+  points: number
+  available_delta?: number
+  pending_delta?: number
+  lifetime_delta?: number
+  reason: string
+  order_id?: string | null
+  promotion_code?: string | null
+  reward_id?: string | null
+  created_by?: string | null
+  rule?: Record<string, unknown> | null
+  /** The same key twice is one entry: events delivered twice, jobs run twice. */
+  idempotency_key?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type Balances = { available: number; pending: number; lifetime: number }
+
+export type AccountView = Balances & {
+  id: string
+  customer_id: string
+  referral_code: string
+  tier: string | null
+  tier_changed_at: Date | null
+  last_activity_at: Date | null
+}
+
+export type LedgerEntryView = {
+  id: string
+  type: EntryType
+  points: number
+  available_delta: number
+  pending_delta: number
+  lifetime_delta: number
+  reason: string
+  order_id: string | null
+  promotion_code: string | null
+  reward_id: string | null
+  created_by: string | null
+  rule: Record<string, unknown> | null
+  metadata: Record<string, unknown> | null
+  created_at: Date
+}
+
+export type ProgrammeView = { settings: LoyaltySettings; updated_by: string | null; updated_at: Date | null }
+
+const ENTRY_COLUMNS =
+  "id, type, points, available_delta, pending_delta, lifetime_delta, reason, order_id, promotion_code, reward_id, created_by, rule, metadata, created_at"
+const ACCOUNT_COLUMNS = "id, customer_id, available, pending, lifetime, referral_code, tier, tier_changed_at, last_activity_at"
+
+const placeholders = (items: unknown[]) => items.map(() => "?").join(", ")
+const REFERRAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+/** Eight characters nobody misreads (no 0/O, 1/I): what a member reads out to a friend. */
+function newReferralCode(): string {
+  return Array.from({ length: 8 }, () => REFERRAL_ALPHABET[randomInt(REFERRAL_ALPHABET.length)]).join("")
+}
+
+const toInt = (value: unknown) => Number(value ?? 0)
+
+function accountView(row: any): AccountView {
+  return {
+    id: row.id,
+    customer_id: row.customer_id,
+    available: toInt(row.available),
+    pending: toInt(row.pending),
+    lifetime: toInt(row.lifetime),
+    referral_code: row.referral_code,
+    tier: row.tier ?? null,
+    tier_changed_at: row.tier_changed_at ?? null,
+    last_activity_at: row.last_activity_at ?? null,
+  }
+}
+
+function entryView(row: any): LedgerEntryView {
+  return {
+    ...row,
+    points: toInt(row.points),
+    available_delta: toInt(row.available_delta),
+    pending_delta: toInt(row.pending_delta),
+    lifetime_delta: toInt(row.lifetime_delta),
+  }
+}
+
+/**
+ * The loyalty ledger: an account per customer, an append-only ledger of
+ * entries, and the shop's programme. Every write goes through
+ * `recordEntries`, which locks the accounts it touches, so two writes for one
+ * customer (two redemptions at the same moment) run one after the other and
+ * the balances stay equal to the ledger's sums. Generated CRUD would bypass
+ * that: never write entries or balances with it.
+ */
+export default class LoyaltyModuleService extends MedusaService({
+  LoyaltyAccount,
+  LoyaltyEntry,
+  LoyaltyProgramme,
+}) {
+  /**
+   * Appends ledger entries and moves the balances with them, in one
+   * transaction under the accounts' row locks; creates the accounts it needs.
+   * An entry whose idempotency key is already in the ledger is not written
+   * again: the stored one is answered. With `requireAvailable`, an entry
+   * that takes available points is refused when too few are left, so points
+   * are never spent twice.
+   */
+  @InjectTransactionManager()
+  async recordEntries(
+    entries: NewLedgerEntry[],
+    options: { requireAvailable?: boolean } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LedgerEntryView[]> {
+    if (!entries.length) {
+      return []
+    }
+    for (const entry of entries) {
+      assertEntry(entry)
+    }
+    const manager = sharedContext.transactionManager as SqlManager
+    const accounts = await this.lockAccounts_(manager, [...new Set(entries.map((entry) => entry.customer_id))])
+    const keys = entries.map((entry) => entry.idempotency_key).filter((key): key is string => !!key)
+    const existing = keys.length
+      ? await manager.execute(
+          `SELECT ${ENTRY_COLUMNS}, idempotency_key FROM pp_loyalty_entry
+           WHERE idempotency_key IN (${placeholders(keys)}) AND deleted_at IS NULL`,
+          keys
+        )
+      : []
+    const existingByKey = new Map(existing.map((row: any) => [row.idempotency_key as string, row]))
+
+    const now = new Date()
+    const toWrite: NewLedgerEntry[] = []
+    // per entry: the stored row it repeats, or its place among those written now
+    const answers: ({ stored: any } | { written: number })[] = []
+    const writtenKeys = new Map<string, number>()
+    for (const entry of entries) {
+      const key = entry.idempotency_key
+      if (key && existingByKey.has(key)) {
+        answers.push({ stored: existingByKey.get(key) })
+        continue
+      }
+      if (key && writtenKeys.has(key)) {
+        answers.push({ written: writtenKeys.get(key)! })
+        continue
+      }
+      const account = accounts.get(entry.customer_id)!
+      const taken = -(entry.available_delta ?? 0)
+      if (options.requireAvailable && taken > 0 && account.available - taken < 0) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Not enough points: ${account.available} available, ${taken} needed`)
+      }
+      account.available += entry.available_delta ?? 0
+      account.pending += entry.pending_delta ?? 0
+      account.lifetime += entry.lifetime_delta ?? 0
+      if (key) writtenKeys.set(key, toWrite.length)
+      answers.push({ written: toWrite.length })
+      toWrite.push(entry)
+    }
+
+    const written: any[] = toWrite.length
+      ? await this.createLoyaltyEntries(
+          toWrite.map((entry) => ({
+            account_id: accounts.get(entry.customer_id)!.id,
+            customer_id: entry.customer_id,
+            type: entry.type,
+            points: entry.points,
+            available_delta: entry.available_delta ?? 0,
+            pending_delta: entry.pending_delta ?? 0,
+            lifetime_delta: entry.lifetime_delta ?? 0,
+            reason: entry.reason.trim(),
+            order_id: entry.order_id ?? null,
+            promotion_code: entry.promotion_code ?? null,
+            reward_id: entry.reward_id ?? null,
+            created_by: entry.created_by ?? null,
+            rule: entry.rule ?? null,
+            idempotency_key: entry.idempotency_key ?? null,
+            metadata: entry.metadata ?? null,
+          })),
+          sharedContext
+        )
+      : []
+    for (const customerId of new Set(toWrite.map((entry) => entry.customer_id))) {
+      const account = accounts.get(customerId)!
+      await manager.execute(
+        `UPDATE pp_loyalty_account SET available = ?, pending = ?, lifetime = ?, last_activity_at = ?, updated_at = now() WHERE id = ?`,
+        [account.available, account.pending, account.lifetime, now, account.id]
+      )
+    }
+    return answers.map((answer) => entryView("stored" in answer ? answer.stored : written[answer.written]))
+  }
+
+  /** The customer's account, created (with a referral code, no points) when they have none yet. */
+  @InjectTransactionManager()
+  async ensureAccount(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<AccountView> {
+    const manager = sharedContext.transactionManager as SqlManager
+    await this.insertAccounts_(manager, [customerId])
+    return (await this.accountOf(customerId, sharedContext))!
+  }
+
+  /** The customer's account, or null before their first points. */
+  @InjectManager()
+  async accountOf(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<AccountView | null> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    const [row] = await manager.execute(
+      `SELECT ${ACCOUNT_COLUMNS} FROM pp_loyalty_account WHERE customer_id = ? AND deleted_at IS NULL`,
+      [customerId]
+    )
+    return row ? accountView(row) : null
+  }
+
+  /** The account whose member shares this referral code, or null. Codes are matched without regard to case. */
+  @InjectManager()
+  async accountByReferralCode(code: string, @MedusaContext() sharedContext: Context = {}): Promise<AccountView | null> {
+    const manager = sharedContext.manager as SqlManager
+    const [row] = await manager.execute(
+      `SELECT ${ACCOUNT_COLUMNS} FROM pp_loyalty_account WHERE referral_code = ? AND deleted_at IS NULL`,
+      [String(code).trim().toUpperCase()]
+    )
+    return row ? accountView(row) : null
+  }
+
+  /** A page of the customer's ledger, newest first, and how many entries it has. */
+  @InjectManager()
+  async listLedger(
+    customerId: string,
+    page: { limit: number; offset: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ entries: LedgerEntryView[]; count: number }> {
+    const manager = sharedContext.manager as SqlManager
+    const limit = Math.min(Math.max(page.limit, 1), LEDGER_LIMITS.pageSize)
+    const rows = await manager.execute(
+      `SELECT ${ENTRY_COLUMNS} FROM pp_loyalty_entry WHERE customer_id = ? AND deleted_at IS NULL
+       ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?`,
+      [customerId, limit, Math.max(page.offset, 0)]
+    )
+    const [{ count }] = await manager.execute(
+      `SELECT count(*)::int AS count FROM pp_loyalty_entry WHERE customer_id = ? AND deleted_at IS NULL`,
+      [customerId]
+    )
+    return { entries: rows.map(entryView), count: Number(count) }
+  }
+
+  /** What an order earned and what was taken back of it, oldest first. */
+  @InjectManager()
+  async orderLedger(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<(LedgerEntryView & { customer_id: string })[]> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    const rows = await manager.execute(
+      `SELECT ${ENTRY_COLUMNS}, customer_id FROM pp_loyalty_entry WHERE order_id = ? AND deleted_at IS NULL ORDER BY created_at, id`,
+      [orderId]
+    )
+    return rows.map((row: any) => ({ ...entryView(row), customer_id: row.customer_id }))
+  }
+
+  /**
+   * Orders whose points are still pending, oldest first: what the daily job
+   * confirms once their return window has closed.
+   */
+  @InjectManager()
+  async ordersWithPendingPoints(
+    page: { limit: number; after?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ order_id: string; customer_id: string; pending: number }[]> {
+    const manager = sharedContext.manager as SqlManager
+    const rows = await manager.execute(
+      `SELECT order_id, customer_id, sum(pending_delta)::int AS pending FROM pp_loyalty_entry
+       WHERE order_id IS NOT NULL AND deleted_at IS NULL ${page.after ? "AND order_id > ?" : ""}
+       GROUP BY order_id, customer_id HAVING sum(pending_delta) > 0 ORDER BY order_id LIMIT ?`,
+      page.after ? [page.after, page.limit] : [page.limit]
+    )
+    return rows.map((row: any) => ({ order_id: row.order_id, customer_id: row.customer_id, pending: toInt(row.pending) }))
+  }
+
+  /** The balances as the ledger's sums: what the stored balances must always equal (the consistency check). */
+  @InjectManager()
+  async recountBalances(customerId: string, @MedusaContext() sharedContext: Context = {}): Promise<Balances> {
+    const manager = sharedContext.manager as SqlManager
+    const [row] = await manager.execute(
+      `SELECT coalesce(sum(available_delta), 0)::int AS available, coalesce(sum(pending_delta), 0)::int AS pending,
+              coalesce(sum(lifetime_delta), 0)::int AS lifetime
+       FROM pp_loyalty_entry WHERE customer_id = ? AND deleted_at IS NULL`,
+      [customerId]
+    )
+    return { available: toInt(row.available), pending: toInt(row.pending), lifetime: toInt(row.lifetime) }
+  }
+
+  /** Every account whose stored balances differ from its ledger's sums; empty when the ledger is consistent. */
+  @InjectManager()
+  async inconsistentAccounts(@MedusaContext() sharedContext: Context = {}): Promise<(Balances & { customer_id: string; ledger: Balances })[]> {
+    const manager = sharedContext.manager as SqlManager
+    const rows = await manager.execute(
+      `SELECT a.customer_id, a.available, a.pending, a.lifetime,
+              coalesce(sum(e.available_delta), 0)::int AS l_available, coalesce(sum(e.pending_delta), 0)::int AS l_pending,
+              coalesce(sum(e.lifetime_delta), 0)::int AS l_lifetime
+       FROM pp_loyalty_account a LEFT JOIN pp_loyalty_entry e ON e.account_id = a.id AND e.deleted_at IS NULL
+       WHERE a.deleted_at IS NULL
+       GROUP BY a.id
+       HAVING a.available <> coalesce(sum(e.available_delta), 0) OR a.pending <> coalesce(sum(e.pending_delta), 0)
+           OR a.lifetime <> coalesce(sum(e.lifetime_delta), 0)`
+    )
+    return rows.map((row: any) => ({
+      customer_id: row.customer_id,
+      available: toInt(row.available),
+      pending: toInt(row.pending),
+      lifetime: toInt(row.lifetime),
+      ledger: { available: toInt(row.l_available), pending: toInt(row.l_pending), lifetime: toInt(row.l_lifetime) },
+    }))
+  }
+
+  /** The shop's programme; the defaults (switched off) before the admin first saves it. */
+  @InjectManager()
+  async loyaltyProgramme(@MedusaContext() sharedContext: Context = {}): Promise<ProgrammeView> {
+    const [row] = await this.listLoyaltyProgrammes({}, { take: 1, order: { created_at: "ASC" } }, sharedContext)
+    return row
+      ? { settings: parseLoyaltySettings(row.settings), updated_by: row.updated_by ?? null, updated_at: new Date(row.updated_at) }
+      : { settings: DEFAULT_LOYALTY_SETTINGS, updated_by: null, updated_at: null }
+  }
+
+  /** Validates and saves the whole programme into its one row; the error names every bad field. */
+  @InjectTransactionManager()
+  async saveLoyaltyProgramme(
+    input: { settings: unknown; by: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ProgrammeView> {
+    const settings = parseLoyaltySettings(input.settings)
+    const manager = sharedContext.transactionManager as SqlManager
+    // two first saves would both find no row and both create one
+    await manager.execute("SELECT pg_advisory_xact_lock(hashtext('pp_loyalty_programme'))")
+    const [row] = await this.listLoyaltyProgrammes({}, { take: 1, order: { created_at: "ASC" } }, sharedContext)
+    const values = { settings: settings as unknown as Record<string, unknown>, updated_by: input.by }
+    if (row) {
+      await this.updateLoyaltyProgrammes([{ id: row.id, ...values }], sharedContext)
+    } else {
+      await this.createLoyaltyProgrammes([values], sharedContext)
+    }
+    return await this.loyaltyProgramme(sharedContext)
+  }
+
+  /** Creates the missing accounts, each with a referral code of its own. */
+  private async insertAccounts_(manager: SqlManager, customerIds: string[]) {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const missing = await this.missingAccounts_(manager, customerIds)
+      if (!missing.length) {
+        return
+      }
+      // a referral code taken by another account leaves that customer out; the next attempt draws a new code
+      await manager.execute(
+        `INSERT INTO pp_loyalty_account (id, customer_id, referral_code, created_at, updated_at)
+         VALUES ${missing.map(() => "(?, ?, ?, now(), now())").join(", ")} ON CONFLICT DO NOTHING`,
+        missing.flatMap((customerId) => [generateEntityId("", "ppla"), customerId, newReferralCode()])
+      )
+    }
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Could not create loyalty accounts with unique referral codes")
+  }
+
+  private async missingAccounts_(manager: SqlManager, customerIds: string[]): Promise<string[]> {
+    const rows = await manager.execute(
+      `SELECT customer_id FROM pp_loyalty_account WHERE customer_id IN (${placeholders(customerIds)}) AND deleted_at IS NULL`,
+      customerIds
+    )
+    const found = new Set(rows.map((row: any) => row.customer_id))
+    return customerIds.filter((id) => !found.has(id))
+  }
+
+  /** The customers' accounts, created when missing, locked for the rest of the transaction (in id order, so two writers never deadlock). */
+  private async lockAccounts_(manager: SqlManager, customerIds: string[]): Promise<Map<string, AccountView>> {
+    await this.insertAccounts_(manager, customerIds)
+    const rows = await manager.execute(
+      `SELECT ${ACCOUNT_COLUMNS} FROM pp_loyalty_account
+       WHERE customer_id IN (${placeholders(customerIds)}) AND deleted_at IS NULL ORDER BY id FOR UPDATE`,
+      customerIds
+    )
+    return new Map(rows.map((row: any) => [row.customer_id as string, accountView(row)]))
+  }
+}
+
+function assertEntry(entry: NewLedgerEntry) {
+  const counts = [entry.points, entry.available_delta ?? 0, entry.pending_delta ?? 0, entry.lifetime_delta ?? 0]
+  if (!counts.every(Number.isSafeInteger)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `"points" must be a whole number`)
+  }
+  if (!entry.customer_id) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `"customer_id" is required`)
+  }
+  const reason = entry.reason?.trim() ?? ""
+  if (!reason.length || reason.length > LEDGER_LIMITS.reasonLength) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `"reason" must be 1 to ${LEDGER_LIMITS.reasonLength} characters`)
+  }
+}

@@ -1,0 +1,14 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { planOrderReversalStep } from "./steps/plan-order-reversal"
+import { recordOrderPointsStep } from "./steps/record-order-points"
+
+export type RevertOrderPointsWorkflowInput = { order_id: string }
+
+export const revertOrderPointsWorkflowId = "pp-revert-order-points"
+
+/** A canceled order gives back everything it still holds: its pending points, and confirmed ones off available and lifetime. */
+export const revertOrderPointsWorkflow = createWorkflow(revertOrderPointsWorkflowId, (input: RevertOrderPointsWorkflowInput) => {
+  const plan = planOrderReversalStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
+  const recorded = recordOrderPointsStep(plan)
+  return new WorkflowResponse(recorded)
+})

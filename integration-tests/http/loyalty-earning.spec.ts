@@ -110,6 +110,13 @@ medusaIntegrationTestRunner({
       )
       expect(earned.rule).toEqual(expect.objectContaining({ points_per_unit: 10, multiplier: 1, tier: null, base_amount: 78.95, shipping_amount: 0 }))
       expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS, lifetime: 0 })
+      // the account through the customer, in query.graph
+      const {
+        data: [customer],
+      } = await container
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "customer", fields: ["id", "loyalty_account.pending", "loyalty_account.referral_code"], filters: { id: anna } })
+      expect(customer.loyalty_account).toEqual(expect.objectContaining({ pending: ORDER_POINTS, referral_code: expect.stringMatching(/^[A-Z2-9]{8}$/) }))
       // order.placed delivered twice earns once
       await earnOrderPointsWorkflow(container).run({ input: { order_id: orderId } })
       expect(await loyalty().orderLedger(orderId)).toHaveLength(1)

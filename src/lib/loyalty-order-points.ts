@@ -54,7 +54,8 @@ export function takeBack(
   }
   const fromPending = Math.min(total, holding.pending)
   const fromConfirmed = total - fromPending
-  return { points: -total, pending_delta: -fromPending, available_delta: -fromConfirmed, lifetime_delta: -fromConfirmed }
+  const negative = (value: number) => (value ? -value : 0)
+  return { points: -total, pending_delta: negative(fromPending), available_delta: negative(fromConfirmed), lifetime_delta: negative(fromConfirmed) }
 }
 
 /** The order's `earn` entry for a customer, with the rule it was earned under. */

@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { cancelOrderWorkflow, createCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import {
   deliverFulfillment,
@@ -16,6 +17,8 @@ import { LOYALTY_MODULE, type LoyaltySettingsInput } from "../../src/modules/loy
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { confirmLoyaltyPointsWorkflow } from "../../src/workflows/loyalty/confirm-loyalty-points"
 import { earnOrderPointsWorkflow } from "../../src/workflows/loyalty/earn-order-points"
+import { planOrderEarningStep } from "../../src/workflows/loyalty/steps/plan-order-earning"
+import { recordOrderPointsStep } from "../../src/workflows/loyalty/steps/record-order-points"
 
 jest.setTimeout(180_000)
 
@@ -36,6 +39,16 @@ const PROGRAMME: LoyaltySettingsInput = {
   tiers: { basis: "points", levels: [{ id: "gold", name: "Gold", threshold: 1000, multiplier: 1.5 }] },
 }
 const ORDER_POINTS = 789
+
+/** The earning followed by a step that fails: what a bigger workflow that runs it as a step goes through. */
+const earnThenFailWorkflow = createWorkflow("pp-test-earn-then-fail", (input: { order_id: string }) => {
+  const plan = planOrderEarningStep(input)
+  recordOrderPointsStep(transform({ plan }, ({ plan }) => ({ entries: plan.entries })))
+  createStep("pp-test-fail", async () => {
+    throw new Error("the next step failed")
+  })()
+  return new WorkflowResponse(plan)
+})
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer, api }) => {
@@ -147,6 +160,20 @@ medusaIntegrationTestRunner({
         expect({ id, entries: await loyalty().orderLedger(id) }).toEqual({ id, entries: [] })
       }
       expect(await loyalty().accountOf(store.customer.id)).toBeNull()
+      expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS + 1184, lifetime: 0 })
+
+      // a workflow that fails after earning appends the opposite entry, and never undoes what an earlier run wrote
+      await saveProgramme(PROGRAMME)
+      const failed = await earnThenFailWorkflow(container).run({ input: { order_id: whileOff }, throwOnError: false })
+      expect(failed.errors.map((e) => e.error.message)).toEqual(["the next step failed"])
+      const { display_id: whileOffNumber } = await displayIdOf(whileOff)
+      expect(lines(await loyalty().orderLedger(whileOff))).toEqual([
+        // Anna is in the Gold tier by now
+        ["earn", 1184, `Order #${whileOffNumber}`],
+        ["revert", -1184, `Undone (the workflow failed): Order #${whileOffNumber}`],
+      ])
+      await earnThenFailWorkflow(container).run({ input: { order_id: orderId }, throwOnError: false })
+      expect(await loyalty().orderLedger(orderId)).toHaveLength(1)
       expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS + 1184, lifetime: 0 })
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })

@@ -306,5 +306,39 @@ medusaIntegrationTestRunner({
       ])
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
+
+    it("the return that brings the last item back takes everything the order still holds, so rounding leaves nothing behind", async () => {
+      const container = getContainer()
+      const anna = await registerAnna()
+      await saveProgramme(PROGRAMME)
+      // Gold: 78.95 × 10 × 1.5 = 1184.25, so 1184 points
+      const account = await loyalty().ensureAccount(anna)
+      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
+      const orderId = await placeOrder(container, store, { customer_id: anna })
+      await ledgerWith(orderId, "earn")
+      const { display_id, items } = await displayIdOf(orderId)
+      const shirt = items.find((item: any) => item.variant_id === store.variants[0].id)!.id
+      const coffee = items.find((item: any) => item.variant_id === store.variants[3].id)!.id
+      await deliver(orderId)
+
+      // each bag: 1184 × 14.50 / 78.95 = 217.45, so 217 (the multiplier is in the points already)
+      for (const [n, line] of [
+        [1, { id: coffee, quantity: 1 }],
+        [2, { id: coffee, quantity: 1 }],
+        [3, { id: shirt, quantity: 1 }],
+      ] as const) {
+        await receiveReturn(container, await requestReturn(container, orderId, [line]))
+        await ledgerWith(orderId, "revert", n)
+      }
+      const reverts = (await loyalty().orderLedger(orderId)).filter((entry) => entry.type === "revert")
+      // the shirt's share would be 749 (1184 × 49.95 / 78.95 = 749.1); as the last item back it takes the 750 left
+      expect(lines(reverts)).toEqual([
+        ["revert", -217, `Items of order #${display_id} were returned`],
+        ["revert", -217, `Items of order #${display_id} were returned`],
+        ["revert", -750, `Order #${display_id} was returned`],
+      ])
+      expect(await balances(anna)).toEqual({ available: 0, pending: 0, lifetime: 0 })
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
   },
 })

@@ -128,3 +128,13 @@ export function undoEntry(entry: NewLedgerEntry & { id: string }, why: string): 
     idempotency_key: `undo:${entry.id}`,
   }
 }
+
+/**
+ * The lock every workflow that writes an order's points holds while it reads
+ * what the order holds and writes: a return received while the order is
+ * being confirmed or canceled must not count the same points twice.
+ */
+export const orderPointsLockKey = (orderId: string) => `pp-loyalty-order:${orderId}`
+
+/** How long such a workflow waits for the lock, and how long it may hold it at most (seconds). */
+export const ORDER_POINTS_LOCK = { timeout: 30, ttl: 120 } as const

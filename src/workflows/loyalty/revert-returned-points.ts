@@ -1,4 +1,6 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { ORDER_POINTS_LOCK, orderPointsLockKey } from "../../lib/loyalty-order-points"
 import { planOrderReversalStep } from "./steps/plan-order-reversal"
 import { recordOrderPointsStep } from "./steps/record-order-points"
 
@@ -14,8 +16,12 @@ export const revertReturnedPointsWorkflowId = "pp-revert-returned-points"
 export const revertReturnedPointsWorkflow = createWorkflow(
   revertReturnedPointsWorkflowId,
   (input: RevertReturnedPointsWorkflowInput) => {
+    // two returns received at once must not both count what the order still holds
+    const lockKey = transform({ input }, ({ input }) => orderPointsLockKey(input.order_id))
+    acquireLockStep({ key: lockKey, ...ORDER_POINTS_LOCK })
     const plan = planOrderReversalStep(input)
     const recorded = recordOrderPointsStep(plan)
+    releaseLockStep({ key: lockKey })
     return new WorkflowResponse(recorded)
   }
 )

@@ -2,8 +2,11 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { confirmationGround, orderNumber, type ConfirmationGround } from "../../../lib/loyalty-order-points"
 import { loadOrderReturnTerms } from "../../../lib/return-terms"
-import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
+import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+
+/** An order whose pending points can be confirmed, and the ledger's reason why. */
+export type ConfirmableOrder = { order_id: string; reason: string }
 
 export type FindConfirmablePointsStepInput = {
   /** The moment the return windows are judged at; now when left out (tests move the clock with it). */
@@ -23,9 +26,9 @@ export const findConfirmablePointsStepId = "pp-find-confirmable-points"
 /**
  * Every order whose points are pending and can no longer come back, by the
  * returns policy's one rule (`loadOrderReturnTerms`): its window has closed,
- * or it was delivered and nothing of it could be returned. Its remaining
- * pending points become available. An order not yet delivered waits; a
- * canceled one is never confirmed. No compensation: it only reads.
+ * or it was delivered and nothing of it could be returned. An order not yet
+ * delivered waits; a canceled one is never confirmed. No compensation: it
+ * only reads.
  */
 export const findConfirmablePointsStep = createStep(
   findConfirmablePointsStepId,
@@ -33,7 +36,7 @@ export const findConfirmablePointsStep = createStep(
     const now = input.now ? new Date(input.now) : new Date()
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const entries: NewLedgerEntry[] = []
+    const confirmable: ConfirmableOrder[] = []
     let after: string | null = null
     for (;;) {
       const page = await loyalty.ordersWithPendingPoints({ limit: PAGE, after })
@@ -47,32 +50,18 @@ export const findConfirmablePointsStep = createStep(
         query.graph({ entity: "order", fields: ["id", "display_id", "status"], filters: { id: orderIds } }),
       ])
       const ordersById = new Map((orders as { id: string; display_id: number; status: string }[]).map((order) => [order.id, order]))
-      for (const row of page) {
-        const order = ordersById.get(row.order_id)
-        const orderTerms = terms.get(row.order_id)
-        if (!order || !orderTerms || order.status === "canceled") {
-          continue
+      for (const orderId of orderIds) {
+        const order = ordersById.get(orderId)
+        const orderTerms = terms.get(orderId)
+        const ground = order && orderTerms && order.status !== "canceled" ? confirmationGround(orderTerms, now) : null
+        if (ground) {
+          confirmable.push({ order_id: orderId, reason: `Order ${orderNumber(order!)}: ${REASONS[ground]}` })
         }
-        const ground = confirmationGround(orderTerms, now)
-        if (!ground) {
-          continue
-        }
-        entries.push({
-          customer_id: row.customer_id,
-          type: "confirm",
-          points: row.pending,
-          pending_delta: -row.pending,
-          available_delta: row.pending,
-          lifetime_delta: row.pending,
-          reason: `Order ${orderNumber(order)}: ${REASONS[ground]}`,
-          order_id: row.order_id,
-          idempotency_key: `confirm:${row.order_id}`,
-        })
       }
       if (page.length < PAGE) {
         break
       }
     }
-    return new StepResponse({ entries })
+    return new StepResponse({ orders: confirmable })
   }
 )

@@ -14,7 +14,7 @@ export type PlanOrderReversalStepInput = {
 
 export const planOrderReversalStepId = "pp-plan-order-reversal"
 
-type ReturnRow = { id: string; items?: { item_id: string; received_quantity: unknown; damaged_quantity: unknown }[] }
+type ReturnRow = { id: string; exchange_id?: string | null; claim_id?: string | null; items?: { item_id: string; received_quantity: unknown; damaged_quantity: unknown }[] }
 
 /**
  * What a canceled or returned order gives back. A cancellation takes
@@ -22,7 +22,8 @@ type ReturnRow = { id: string; items?: { item_id: string; received_quantity: unk
  * points, by the rule and multiplier recorded on the earn entry (never
  * today's settings), or everything left once the whole order is back.
  * Pending points go first; confirmed ones come off available, which goes
- * negative when they were already spent. No compensation: it only reads.
+ * negative when they were already spent. An exchange's or a claim's return
+ * takes nothing yet. No compensation: it only reads.
  */
 export const planOrderReversalStep = createStep(
   planOrderReversalStepId,
@@ -56,9 +57,14 @@ export const planOrderReversalStep = createStep(
       data: [orderReturn],
     } = await query.graph({
       entity: "return",
-      fields: ["id", "items.item_id", "items.received_quantity", "items.damaged_quantity"],
+      fields: ["id", "exchange_id", "claim_id", "items.item_id", "items.received_quantity", "items.damaged_quantity"],
       filters: { id: return_id },
     })
+    // an exchange's or a claim's items come back against new ones: taking their points without earning the new
+    // items' would cost the customer points for a swap, so these wait until exchanges are handled whole
+    if (orderReturn?.exchange_id || orderReturn?.claim_id) {
+      return new StepResponse({ entries: [] as NewLedgerEntry[] })
+    }
     const returned = ((orderReturn as ReturnRow | undefined)?.items ?? [])
       // a damaged item came back too, it is just not restocked
       .map((item) => ({ item_id: item.item_id, quantity: Number(item.received_quantity ?? 0) + Number(item.damaged_quantity ?? 0) }))

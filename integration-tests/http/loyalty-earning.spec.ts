@@ -1,7 +1,14 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { cancelOrderWorkflow, createCustomersWorkflow } from "@medusajs/medusa/core-flows"
+import {
+  beginExchangeOrderWorkflow,
+  cancelOrderWorkflow,
+  confirmExchangeRequestWorkflow,
+  createCustomersWorkflow,
+  orderExchangeAddNewItemWorkflow,
+  orderExchangeRequestItemReturnWorkflow,
+} from "@medusajs/medusa/core-flows"
 import {
   deliverFulfillment,
   fulfillOrder,
@@ -17,6 +24,7 @@ import { LOYALTY_MODULE, type LoyaltySettingsInput } from "../../src/modules/loy
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { confirmLoyaltyPointsWorkflow } from "../../src/workflows/loyalty/confirm-loyalty-points"
 import { earnOrderPointsWorkflow } from "../../src/workflows/loyalty/earn-order-points"
+import { revertReturnedPointsWorkflow } from "../../src/workflows/loyalty/revert-returned-points"
 import { planOrderEarningStep } from "../../src/workflows/loyalty/steps/plan-order-earning"
 import { recordOrderPointsStep } from "../../src/workflows/loyalty/steps/record-order-points"
 
@@ -338,6 +346,39 @@ medusaIntegrationTestRunner({
         ["revert", -750, `Order #${display_id} was returned`],
       ])
       expect(await balances(anna)).toEqual({ available: 0, pending: 0, lifetime: 0 })
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("an exchange's return takes no points back: the customer swapped the item and keeps what the order earned", async () => {
+      const container = getContainer()
+      const anna = await registerAnna()
+      await saveProgramme(PROGRAMME)
+      const orderId = await placeOrder(container, store, { customer_id: anna })
+      await ledgerWith(orderId, "earn")
+      const { items } = await displayIdOf(orderId)
+      const shirt = items.find((item: any) => item.variant_id === store.variants[0].id)!.id
+      await deliver(orderId)
+
+      // the shirt in S for the same shirt in M, as the admin records an exchange
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [location],
+      } = await query.graph({ entity: "stock_location", fields: ["id"] })
+      const { result: change } = await beginExchangeOrderWorkflow(container).run({ input: { order_id: orderId } })
+      const exchangeId = change.exchange_id!
+      const { result: preview } = await orderExchangeRequestItemReturnWorkflow(container).run({
+        input: { exchange_id: exchangeId, return_id: undefined as unknown as string, location_id: location.id, items: [{ id: shirt, quantity: 1 }] },
+      })
+      await orderExchangeAddNewItemWorkflow(container).run({ input: { exchange_id: exchangeId, items: [{ variant_id: store.variants[1].id, quantity: 1 }] } })
+      await confirmExchangeRequestWorkflow(container).run({ input: { exchange_id: exchangeId } })
+      const returnId = preview.order_change.return_id!
+      await receiveReturn(container, returnId)
+
+      // run again by hand: it waits for the subscriber's run (the order's lock) and takes nothing either
+      const { result } = await revertReturnedPointsWorkflow(container).run({ input: { order_id: orderId, return_id: returnId } })
+      expect(result).toEqual([])
+      expect((await loyalty().orderLedger(orderId)).map((entry) => entry.type)).toEqual(["earn"])
+      expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS, lifetime: 0 })
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
   },

@@ -9,4 +9,5 @@ export default Module(LOYALTY_MODULE, {
 
 export * from "./constants"
 export * from "./settings"
+export * from "./events"
 export type { AccountView, Balances, LedgerEntryView, NewLedgerEntry, ProgrammeView } from "./service"

@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import jwt from "jsonwebtoken"
@@ -180,6 +180,13 @@ medusaIntegrationTestRunner({
       expect(percentage.data.reward.discount).toEqual({ kind: "percentage", value: 10, currency_code: null })
       const tenPercent = (await rewardPromotionsOf(store.customer.id)).find((p) => p.code === percentage.data.reward.code)!
       expect(tenPercent.application_method).toEqual(expect.objectContaining({ type: "percentage", value: 10, currency_code: null }))
+      const tenPercentCart = await openCart(headers, store.customer.email)
+      expect((await addCode(tenPercentCart.id, tenPercent.code!, headers)).discount_total).toBeCloseTo(tenPercentCart.total * 0.1, 2)
+
+      // expired: once its campaign has ended, the code takes nothing off
+      await promotions().updateCampaigns({ id: tenPercent.campaign!.id, ends_at: new Date(Date.now() - 60_000) })
+      const lateCart = await openCart(headers, store.customer.email)
+      expect((await addCode(lateCart.id, tenPercent.code!, headers)).promotions).toEqual([])
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 
@@ -252,6 +259,12 @@ medusaIntegrationTestRunner({
       const ben = await customerHeaders(container, store.publishable_key, "ben@example.com")
       await loyalty().recordEntries([confirmedPoints(ben.customer.id, "order_ben_1", 40)[0]])
       const { headers } = await anna()
+      // a bonus from 13 months ago still counts in the balance, but no longer for the tier
+      const [oldBonus] = await loyalty().recordEntries([
+        { customer_id: store.customer.id, type: "bonus", points: 300, available_delta: 300, lifetime_delta: 300, reason: "Account created" },
+      ])
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw("UPDATE pp_loyalty_entry SET created_at = now() - interval '13 months' WHERE id = ?", [oldBonus.id])
 
       // Ben sees his pending 40 and his one line, nothing of Anna's
       const { data: benView } = await api.get("/store/post-purchase/loyalty", ben)
@@ -267,10 +280,11 @@ medusaIntegrationTestRunner({
       })
       const { data: annaView } = await api.get("/store/post-purchase/loyalty?limit=1&offset=1", { headers })
       expect(annaView.loyalty).toEqual(
-        expect.objectContaining({ available: 600, pending: 0, lifetime: 600, count: 2, next_tier: expect.objectContaining({ id: "silver", remaining: 400 }) })
+        expect.objectContaining({ available: 900, pending: 0, lifetime: 900, count: 3, next_tier: expect.objectContaining({ id: "silver", remaining: 400 }) })
       )
       const { data: firstPage } = await api.get("/store/post-purchase/loyalty?limit=1", { headers })
       expect([...firstPage.loyalty.history, ...annaView.loyalty.history].map((entry: { type: string }) => entry.type).sort()).toEqual(["confirm", "earn"])
+      expect(annaView.loyalty.history[0].id).not.toBe(firstPage.loyalty.history[0].id)
       expect(annaView.loyalty.referral_code).not.toBe(benView.loyalty.referral_code)
       // no route takes a customer: naming Anna gets Ben a 400, not her points
       const asAnna = await api.get(`/store/post-purchase/loyalty?customer_id=${store.customer.id}`, ben).catch((e) => e.response)
@@ -279,7 +293,7 @@ medusaIntegrationTestRunner({
         .post("/store/post-purchase/loyalty/redeem", { reward_id: "five-off", customer_id: store.customer.id }, ben)
         .catch((e) => e.response)
       expect(spendAnna.status).toBe(400)
-      expect((await loyalty().accountOf(store.customer.id))!.available).toBe(600)
+      expect((await loyalty().accountOf(store.customer.id))!.available).toBe(900)
 
       const redeem = (body: unknown, config: unknown = ben) =>
         api.post("/store/post-purchase/loyalty/redeem", body, config as any).catch((e) => e.response)
@@ -329,7 +343,7 @@ medusaIntegrationTestRunner({
       const off = await redeem({ reward_id: "five-off" }, { headers })
       expect([off.status, off.data.message]).toEqual([400, "The loyalty programme is switched off: rewards cannot be redeemed"])
       expect((await api.get("/store/post-purchase/loyalty/programme", storeHeaders())).data).toEqual({ programme: { enabled: false } })
-      expect((await loyalty().accountOf(store.customer.id))!.available).toBe(600)
+      expect((await loyalty().accountOf(store.customer.id))!.available).toBe(900)
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
   },

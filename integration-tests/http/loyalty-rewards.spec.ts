@@ -249,6 +249,7 @@ medusaIntegrationTestRunner({
       const spring = await promotions().listPromotions({ code: "SPRING-5" })
       expect(spring.map((promotion) => promotion.metadata ?? null)).toEqual([null])
       expect(await rewardPromotionsOf(store.customer.id)).toEqual([])
+      expect(await promotions().listCampaigns({ campaign_identifier: "pp-loyalty-spring-5" })).toEqual([])
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 

@@ -44,6 +44,8 @@ import {
   AdminSaveReviewSettings,
 } from "./admin/post-purchase/validators"
 import { StoreListReviews } from "./store/post-purchase/validators"
+// loyalty: the signed-in customer's points and redemptions
+import { StoreLoyaltyQuery, StoreRedeemReward } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
@@ -335,6 +337,22 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/products/:id/reviews",
       method: ["GET"],
       middlewares: [validateParams(AdminProductParams), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    // loyalty: the signed-in customer's own points and rewards (never another's: no route takes a customer id), and the public programme
+    {
+      matcher: "/store/post-purchase/loyalty",
+      method: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreLoyaltyQuery, {})],
+    },
+    {
+      matcher: "/store/post-purchase/loyalty/redeem",
+      method: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreRedeemReward)],
+    },
+    {
+      matcher: "/store/post-purchase/loyalty/programme",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminNoQuery, {})],
     },
   ],
 })

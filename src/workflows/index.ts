@@ -17,3 +17,5 @@ export * from "./withdrawal"
 export * from "./reviews"
 // the feedback survey's answers
 export * from "./feedback"
+// loyalty: redeeming points for a reward (a Medusa promotion)
+export * from "./loyalty/redeem-reward"

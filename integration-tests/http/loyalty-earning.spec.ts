@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
   beginExchangeOrderWorkflow,
@@ -20,7 +20,7 @@ import {
 } from "../../scripts/fixtures/store"
 import { DAY_MS, followupsOf, freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
 import { loadOrderReturnTerms } from "../../src/lib/return-terms"
-import { LOYALTY_MODULE, type LoyaltySettingsInput } from "../../src/modules/loyalty"
+import { LOYALTY_MODULE, LoyaltyEvents, type LoyaltySettingsInput } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { confirmLoyaltyPointsWorkflow } from "../../src/workflows/loyalty/confirm-loyalty-points"
 import { earnOrderPointsWorkflow } from "../../src/workflows/loyalty/earn-order-points"
@@ -216,10 +216,18 @@ medusaIntegrationTestRunner({
       expect(await confirmAt(new Date(closes.getTime() - MINUTE_MS))).toEqual([])
       expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS, lifetime: 0 })
 
-      expect(await confirmAt(new Date(closes.getTime() + MINUTE_MS))).toEqual([{ order_id: orderId, points: ORDER_POINTS }])
+      const announced: unknown[] = []
+      container.resolve(Modules.EVENT_BUS).subscribe(LoyaltyEvents.POINTS_CONFIRMED, async (event: any) => {
+        announced.push(event.data)
+      })
+      const [confirmed] = await confirmAt(new Date(closes.getTime() + MINUTE_MS))
+      const expected = { customer_id: anna, order_id: orderId, points: ORDER_POINTS, entry_id: expect.stringMatching(/^pple_/) }
+      expect(confirmed).toEqual(expected)
       expect(await balances(anna)).toEqual({ available: ORDER_POINTS, pending: 0, lifetime: ORDER_POINTS })
-      // the job running again (or twice at once) confirms nothing more
+      // the job running again (or twice at once) confirms nothing more, and announces nothing more
       expect(await confirmAt(new Date(closes.getTime() + 2 * MINUTE_MS))).toEqual([])
+      await waitFor(async () => announced.length > 0, "loyalty.points_confirmed")
+      expect(announced).toEqual([expected])
       const { display_id } = await displayIdOf(orderId)
       expect(lines(await loyalty().orderLedger(orderId))).toEqual([
         ["earn", ORDER_POINTS, `Order #${display_id}`],

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { ORDER_POINTS_LOCK, orderPointsLockKey } from "../../lib/loyalty-order-points"
+import { LoyaltyEvents, type PointsConfirmedData } from "../../modules/loyalty/events"
 import { findConfirmablePointsStep, type FindConfirmablePointsStepInput } from "./steps/find-confirmable-points"
 import { planLoyaltyConfirmationsStep } from "./steps/plan-loyalty-confirmations"
 import { recordOrderPointsStep } from "./steps/record-order-points"
@@ -9,7 +10,10 @@ export type ConfirmLoyaltyPointsWorkflowInput = FindConfirmablePointsStepInput
 
 export const confirmLoyaltyPointsWorkflowId = "pp-confirm-loyalty-points"
 
-/** Confirms the pending points of every order that can no longer be returned: they become available to spend. */
+/**
+ * Confirms the pending points of every order that can no longer be returned:
+ * they become available to spend. Emits `loyalty.points_confirmed` per order.
+ */
 export const confirmLoyaltyPointsWorkflow = createWorkflow(
   confirmLoyaltyPointsWorkflowId,
   (input: ConfirmLoyaltyPointsWorkflowInput) => {
@@ -19,9 +23,13 @@ export const confirmLoyaltyPointsWorkflow = createWorkflow(
     const planned = planLoyaltyConfirmationsStep(found)
     const recorded = recordOrderPointsStep(planned)
     releaseLockStep({ key: lockKeys })
-    const result = transform({ recorded }, ({ recorded }) => ({
-      confirmed: recorded.map((entry) => ({ order_id: entry.order_id!, points: entry.points })),
-    }))
-    return new WorkflowResponse(result)
+    // only what this run confirmed: a rerun that finds the entries already written announces nothing again
+    const confirmed = transform({ recorded }, ({ recorded }) =>
+      recorded.written
+        .filter((line) => line.type === "confirm")
+        .map((line): PointsConfirmedData => ({ customer_id: line.customer_id, order_id: line.order_id!, points: line.points, entry_id: line.id }))
+    )
+    emitEventStep({ eventName: LoyaltyEvents.POINTS_CONFIRMED, data: confirmed })
+    return new WorkflowResponse(transform({ confirmed }, ({ confirmed }) => ({ confirmed })))
   }
 )

@@ -16,6 +16,6 @@ export const earnOrderPointsWorkflow = createWorkflow(earnOrderPointsWorkflowId,
   const plan = planOrderEarningStep(input)
   const recorded = recordOrderPointsStep(transform({ plan }, ({ plan }) => ({ entries: plan.entries })))
   releaseLockStep({ key: lockKey })
-  const result = transform({ plan, recorded }, ({ plan, recorded }) => ({ entries: recorded, skipped: plan.skipped }))
+  const result = transform({ plan, recorded }, ({ plan, recorded }) => ({ entries: recorded.entries, skipped: plan.skipped }))
   return new WorkflowResponse(result)
 })

@@ -15,5 +15,5 @@ export const revertOrderPointsWorkflow = createWorkflow(revertOrderPointsWorkflo
   const plan = planOrderReversalStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
   const recorded = recordOrderPointsStep(plan)
   releaseLockStep({ key: lockKey })
-  return new WorkflowResponse(recorded)
+  return new WorkflowResponse(transform({ recorded }, ({ recorded }) => recorded.entries))
 })

@@ -22,6 +22,6 @@ export const revertReturnedPointsWorkflow = createWorkflow(
     const plan = planOrderReversalStep(input)
     const recorded = recordOrderPointsStep(plan)
     releaseLockStep({ key: lockKey })
-    return new WorkflowResponse(recorded)
+    return new WorkflowResponse(transform({ recorded }, ({ recorded }) => recorded.entries))
   }
 )

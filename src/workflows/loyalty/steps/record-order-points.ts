@@ -10,6 +10,9 @@ const CHUNK = 100
 
 type Written = NewLedgerEntry & { id: string }
 
+/** A line this run wrote (not one an earlier run wrote with the same key): what the workflow announces. */
+export type WrittenLine = { id: string; customer_id: string; order_id: string | null; type: NewLedgerEntry["type"]; points: number }
+
 export const recordOrderPointsStepId = "pp-record-order-points"
 
 /**
@@ -45,7 +48,14 @@ export const recordOrderPointsStep = createStep(
         }
       })
     }
-    return new StepResponse(recorded, written)
+    const lines: WrittenLine[] = written.map((entry) => ({
+      id: entry.id,
+      customer_id: entry.customer_id,
+      order_id: entry.order_id ?? null,
+      type: entry.type,
+      points: entry.points,
+    }))
+    return new StepResponse({ entries: recorded, written: lines }, written)
   },
   async (written: Written[] | undefined, { container }) => {
     if (!written?.length) {

@@ -9,11 +9,11 @@ const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
 const { launchChromium } = require("./chromium")
+const { emailPart, mailboxEmails } = require("./mailbox")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
 const PASSWORD = process.env.PP_E2E_PASSWORD
-const MAILBOX = process.env.PP_E2E_MAILBOX
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e", "emails")
 const WIDTHS = [320, 600]
@@ -53,10 +53,9 @@ async function adminApi(urlPath) {
 /** The demo's sent emails: one per flow, the first one sent. */
 function mailboxEmailPerFlow() {
   const byFlow = new Map()
-  for (const file of fs.readdirSync(MAILBOX).filter((f) => f.endsWith(".json")).sort()) {
-    const { data } = JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8"))
-    if (!byFlow.has(data.flow)) {
-      byFlow.set(data.flow, fs.readFileSync(path.join(MAILBOX, file.replace(/\.json$/, ".html")), "utf8"))
+  for (const email of mailboxEmails()) {
+    if (!byFlow.has(email.data.flow)) {
+      byFlow.set(email.data.flow, emailPart(email, "html"))
     }
   }
   return byFlow

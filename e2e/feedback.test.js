@@ -13,10 +13,10 @@ const fs = require("fs")
 const path = require("path")
 const { launchChromium, signInToAdmin } = require("./chromium")
 const { Client } = require("pg")
+const { emailPart, waitForEmail } = require("./mailbox")
 
 const BASE = process.env.PP_E2E_BASE
 const DATABASE_URL = process.env.PP_E2E_DATABASE_URL
-const MAILBOX = process.env.PP_E2E_MAILBOX
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // the demo's customer whose order was shipped and delivered, with consent to marketing
@@ -44,26 +44,6 @@ async function sql(text, values) {
   }
 }
 
-/** Waits up to 60 seconds for an email that `match` accepts. */
-async function waitForEmail(match) {
-  for (let i = 0; i < 600; i++) {
-    const found = fs
-      .readdirSync(MAILBOX)
-      .filter((file) => file.endsWith(".json"))
-      .map((file) => {
-        try {
-          return { stem: file.slice(0, -".json".length), ...JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8")) }
-        } catch {
-          return null // still being written
-        }
-      })
-      .find((email) => email && match(email))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  assert.fail("no such email reached the mailbox")
-}
-
 test("a customer answers the survey from the email on a phone, and the admin sees a detractor to follow up", async () => {
   // the survey is due three days after the delivery: make it due now, as if those days had passed
   const { rows } = await sql(
@@ -72,8 +52,10 @@ test("a customer answers the survey from the email on a phone, and the admin see
   )
   assert.equal(rows.length, 1, "the delivered order has its survey scheduled")
   const orderId = rows[0].order_id
-  const survey = await waitForEmail((email) => email.data.flow === "feedback-survey" && email.data.order_id === orderId)
-  const html = fs.readFileSync(path.join(MAILBOX, `${survey.stem}.html`), "utf8")
+  const survey = await waitForEmail((email) => email.data.flow === "feedback-survey" && email.data.order_id === orderId, {
+    seconds: 60,
+  })
+  const html = emailPart(survey, "html")
   const links = [...html.matchAll(/<a\b[^>]*\bdata-score="(\d+)"[^>]*>/g)].map(([tag, score]) => ({
     score: Number(score),
     href: /href="([^"]+)"/.exec(tag)[1].replace(/&amp;/g, "&"),

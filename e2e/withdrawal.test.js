@@ -12,9 +12,9 @@ const fs = require("fs")
 const path = require("path")
 const { launchChromium } = require("./chromium")
 const { Client } = require("pg")
+const { emailPart, waitForEmail } = require("./mailbox")
 
 const DATABASE_URL = process.env.PP_E2E_DATABASE_URL
-const MAILBOX = process.env.PP_E2E_MAILBOX
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // the demo's customer whose order was shipped and delivered
@@ -49,32 +49,6 @@ async function sql(text, values) {
   }
 }
 
-/** The emails in the mailbox, oldest first: metadata with the stem of their files. */
-function mailbox() {
-  return fs
-    .readdirSync(MAILBOX)
-    .filter((file) => file.endsWith(".json"))
-    .sort()
-    .map((file) => {
-      try {
-        return { stem: file.slice(0, -".json".length), ...JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8")) }
-      } catch {
-        return null // still being written
-      }
-    })
-    .filter(Boolean)
-}
-
-/** Waits up to 30 seconds for an email that `match` accepts. */
-async function waitForEmail(match) {
-  for (let i = 0; i < 300; i++) {
-    const found = mailbox().find(match)
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  assert.fail("no such email reached the mailbox")
-}
-
 /** Nothing on the page is wider than the phone. */
 async function assertFitsWidth() {
   const { scrollWidth, width } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, width: window.innerWidth }))
@@ -84,7 +58,7 @@ async function assertFitsWidth() {
 test("a customer withdraws from their order with the link in the confirmation, in two steps, and a return is requested", async () => {
   const confirmation = await waitForEmail((email) => email.data.flow === "order-confirmation" && email.to === BUYER)
   const orderId = confirmation.data.order_id
-  const html = fs.readFileSync(path.join(MAILBOX, `${confirmation.stem}.html`), "utf8")
+  const html = emailPart(confirmation, "html")
   const anchor = [...html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes('data-link="withdrawal"'))
   assert.ok(anchor, "the confirmation carries the withdrawal link")
   const link = /href="([^"]+)"/.exec(anchor)[1].replace(/&amp;/g, "&")
@@ -131,6 +105,6 @@ test("a customer withdraws from their order with the link in the confirmation, i
   // the demo's dispatcher sends the acknowledgement within seconds
   const acknowledgement = await waitForEmail((email) => email.data.flow === "withdrawal-confirmation" && email.data.order_id === orderId)
   assert.equal(acknowledgement.to, BUYER)
-  const text = fs.readFileSync(path.join(MAILBOX, `${acknowledgement.stem}.txt`), "utf8")
+  const text = emailPart(acknowledgement, "txt")
   assert.match(text, /We received your withdrawal on .+\d{1,2}:\d{2}/)
 })

@@ -2,11 +2,11 @@
  * Browser tests of the admin extensions, in headless Debian Chromium driven by
  * playwright-core, against the running demo (see run.js).
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium, openAdmin, screenshotTo } = require("./chromium")
+const { withChromium, openAdmin, screenshotTo } = require("./chromium")
 const { Client } = require("pg")
 const { countEmails, waitForEmail } = require("./mailbox")
 
@@ -19,16 +19,10 @@ const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // what the demo seeded: its customer, among others
 const DEMO_STATE = path.join(__dirname, "..", ".data", "demo-store.json")
 
-let browser
 let page
 
-before(async () => {
-  browser = await launchChromium()
+withChromium(async (browser) => {
   page = await openAdmin(browser, { base: BASE, email: EMAIL, password: PASSWORD })
-})
-
-after(async () => {
-  await browser?.close()
 })
 
 const screenshot = (name) => screenshotTo(ARTIFACTS, page, name)

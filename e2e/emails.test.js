@@ -4,11 +4,11 @@
  * 600 px window, and the demo's emails show product images the demo serves.
  * Screenshots go to .data/e2e/emails (git-ignored).
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium } = require("./chromium")
+const { withChromium } = require("./chromium")
 const { emailPart, mailboxEmails } = require("./mailbox")
 
 const BASE = process.env.PP_E2E_BASE
@@ -18,13 +18,11 @@ const PASSWORD = process.env.PP_E2E_PASSWORD
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e", "emails")
 const WIDTHS = [320, 600]
 
-let browser
 let page
 
-before(async () => {
+withChromium(async (browser) => {
   fs.rmSync(ARTIFACTS, { recursive: true, force: true })
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await launchChromium()
   page = await browser.newPage()
   page.setDefaultTimeout(30_000)
   // an email is opened on its own, as a mail client would; nothing leaves this machine
@@ -32,10 +30,6 @@ before(async () => {
     const { hostname } = new URL(route.request().url())
     return hostname === "localhost" || hostname === "127.0.0.1" ? route.continue() : route.abort()
   })
-})
-
-after(async () => {
-  await browser?.close()
 })
 
 async function adminApi(urlPath) {

@@ -7,11 +7,11 @@
  * the NPS, the answer linked to its order and marked as a detractor to follow
  * up.
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium, signInToAdmin } = require("./chromium")
+const { withChromium, signInToAdmin } = require("./chromium")
 const { Client } = require("pg")
 const { emailPart, waitForEmail } = require("./mailbox")
 
@@ -25,13 +25,9 @@ const COMMENT = "<b>Arrived</b> late & the box was <script>alert(1)</script> cru
 
 let browser
 
-before(async () => {
+withChromium(async (launched) => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await launchChromium()
-})
-
-after(async () => {
-  await browser?.close()
+  browser = launched
 })
 
 async function sql(text, values) {

@@ -4,11 +4,11 @@
  * type, the history, and the order's return deadline. Headless Debian
  * Chromium against the running demo (see run.js).
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium, openAdmin, screenshotTo } = require("./chromium")
+const { withChromium, openAdmin, screenshotTo } = require("./chromium")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
@@ -19,16 +19,10 @@ const DEMO_STATE = path.join(__dirname, "..", ".data", "demo-store.json")
 
 const WINDOW_DAYS = 45
 
-let browser
 let page
 
-before(async () => {
-  browser = await launchChromium()
+withChromium(async (browser) => {
   page = await openAdmin(browser, { base: BASE, email: EMAIL, password: PASSWORD })
-})
-
-after(async () => {
-  await browser?.close()
 })
 
 const screenshot = (name) => screenshotTo(ARTIFACTS, page, name)

@@ -5,10 +5,10 @@
  * approves it, and sees it with the product's rating in the product page's
  * widget. Headless Debian Chromium against the running demo (see run.js).
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const path = require("path")
-const { launchChromium, openAdmin, screenshotTo } = require("./chromium")
+const { withChromium, openAdmin, screenshotTo } = require("./chromium")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
@@ -16,16 +16,10 @@ const PASSWORD = process.env.PP_E2E_PASSWORD
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 const REVIEWER = "carla@example.com"
 
-let browser
 let page
 
-before(async () => {
-  browser = await launchChromium()
+withChromium(async (browser) => {
   page = await openAdmin(browser, { base: BASE, email: EMAIL, password: PASSWORD })
-})
-
-after(async () => {
-  await browser?.close()
 })
 
 const screenshot = (name) => screenshotTo(ARTIFACTS, page, name)

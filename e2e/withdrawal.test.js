@@ -6,11 +6,11 @@
  * and sees the done page; the demo's database then holds a requested return
  * for the order, and the acknowledgement reaches the mailbox.
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium } = require("./chromium")
+const { withChromium } = require("./chromium")
 const { Client } = require("pg")
 const { emailPart, waitForEmail } = require("./mailbox")
 
@@ -20,19 +20,13 @@ const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // the demo's customer whose order was shipped and delivered
 const BUYER = "carla@example.com"
 
-let browser
 let page
 
-before(async () => {
+withChromium(async (browser) => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await launchChromium()
   // a phone, as most customers open their email
   page = await browser.newPage({ viewport: { width: 390, height: 844 } })
   page.setDefaultTimeout(30_000)
-})
-
-after(async () => {
-  await browser?.close()
 })
 
 async function screenshot(name) {

@@ -69,8 +69,8 @@ export function defaultVerificationStatement(locale: string | null | undefined):
 }
 
 /**
- * A product's review summary for the store, from the stored aggregate (never
- * a recount): the numbers, the shop's statement of how reviews are checked
+ * A product's review summary for the store, from the stored aggregates, the
+ * product's and the store's (never a recount): the numbers, the shop's statement of how reviews are checked
  * with the verified shares, and the schema.org JSON-LD.
  */
 export async function storeReviewSummary(

@@ -7,13 +7,12 @@ const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
 const { withChromium, openAdmin, screenshotTo } = require("./chromium")
-const { Client } = require("pg")
+const { sql } = require("./demo")
 const { countEmails, waitForEmail } = require("./mailbox")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
 const PASSWORD = process.env.PP_E2E_PASSWORD
-const DATABASE_URL = process.env.PP_E2E_DATABASE_URL
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // what the demo seeded: its customer, among others
@@ -49,17 +48,6 @@ async function adminApi(urlPath, { body } = {}) {
 async function allFollowups() {
   const { body } = await adminApi("/admin/post-purchase/followups?limit=100&order=send_at")
   return body.followups
-}
-
-/** Runs SQL against the demo's database. */
-async function sql(text, values) {
-  const client = new Client({ connectionString: DATABASE_URL })
-  await client.connect()
-  try {
-    return await client.query(text, values)
-  } finally {
-    await client.end()
-  }
 }
 
 const listRows = () => page.locator('[data-testid="pp-followup-list"] tbody tr')

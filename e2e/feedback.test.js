@@ -12,11 +12,10 @@ const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
 const { withChromium, signInToAdmin } = require("./chromium")
-const { Client } = require("pg")
+const { sql } = require("./demo")
 const { emailPart, waitForEmail } = require("./mailbox")
 
 const BASE = process.env.PP_E2E_BASE
-const DATABASE_URL = process.env.PP_E2E_DATABASE_URL
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // the demo's customer whose order was shipped and delivered, with consent to marketing
@@ -29,16 +28,6 @@ withChromium(async (launched) => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   browser = launched
 })
-
-async function sql(text, values) {
-  const client = new Client({ connectionString: DATABASE_URL })
-  await client.connect()
-  try {
-    return await client.query(text, values)
-  } finally {
-    await client.end()
-  }
-}
 
 test("a customer answers the survey from the email on a phone, and the admin sees a detractor to follow up", async () => {
   // the survey is due three days after the delivery: make it due now, as if those days had passed

@@ -9,6 +9,7 @@ const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const path = require("path")
 const { withChromium, openAdmin, screenshotTo } = require("./chromium")
+const { adminToken, api } = require("./demo")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
@@ -23,22 +24,6 @@ withChromium(async (browser) => {
 })
 
 const screenshot = (name) => screenshotTo(ARTIFACTS, page, name)
-
-/** Calls the admin API as the demo's admin: a GET, or a POST with `body`. */
-async function api(urlPath, { token, body } = {}) {
-  const response = await fetch(`${BASE}${urlPath}`, {
-    method: body ? "POST" : "GET",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const data = await response.json()
-  assert.ok(response.ok, `${urlPath} → ${response.status}: ${data.message}`)
-  return data
-}
-
-async function adminToken() {
-  return (await api("/auth/user/emailpass", { body: { email: EMAIL, password: PASSWORD } })).token
-}
 
 /** The review as the API has it now, whatever its status. */
 const reviewOf = async (token, review) => {

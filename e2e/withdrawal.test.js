@@ -11,10 +11,9 @@ const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
 const { withChromium } = require("./chromium")
-const { Client } = require("pg")
+const { sql } = require("./demo")
 const { emailPart, waitForEmail } = require("./mailbox")
 
-const DATABASE_URL = process.env.PP_E2E_DATABASE_URL
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // the demo's customer whose order was shipped and delivered
@@ -31,16 +30,6 @@ withChromium(async (browser) => {
 
 async function screenshot(name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
-}
-
-async function sql(text, values) {
-  const client = new Client({ connectionString: DATABASE_URL })
-  await client.connect()
-  try {
-    return await client.query(text, values)
-  } finally {
-    await client.end()
-  }
 }
 
 /** Nothing on the page is wider than the phone. */

@@ -428,7 +428,12 @@ export const AdminAdjustLoyaltyPoints = z
       .refine(Number.isInteger, "points must be a whole number, like 50 or -50")
       .refine((points) => points !== 0, "points cannot be 0: give a positive number to add points, a negative one to take them")
       .refine((points) => Math.abs(points) <= LOYALTY_LIMITS.points, `points can be at most ${LOYALTY_LIMITS.points} either way`),
-    reason: textBetween("reason", 1, LEDGER_LIMITS.reasonLength, "says why the balance changes"),
+    reason: z
+      .string({ message: "reason is required: say why the balance changes" })
+      .trim()
+      // refinements, so the 400 carries these messages
+      .refine((reason) => reason.length > 0, "reason is required: say why the balance changes")
+      .refine((reason) => reason.length <= LEDGER_LIMITS.reasonLength, `reason can be at most ${LEDGER_LIMITS.reasonLength} characters`),
   })
   .strict()
 export type AdminAdjustLoyaltyPointsType = z.infer<typeof AdminAdjustLoyaltyPoints>

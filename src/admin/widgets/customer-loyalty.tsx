@@ -16,7 +16,7 @@ import { AdjustPointsDrawer } from "../components/adjust-points-drawer"
 import { useActorNames } from "../components/review-parts"
 import { StateMessage } from "../components/state-message"
 import { errorMessage } from "../lib/api"
-import { formatDate } from "../lib/format"
+import { formatDateInText } from "../lib/format"
 import { useCustomerLoyalty, useLoyaltyProgramme } from "../lib/loyalty-admin-api"
 import {
   ENTRY_TYPE_LABELS,
@@ -162,7 +162,7 @@ const Ledger = ({ data, pageIndex, onPage }: { data: CustomerLoyaltyResponse; pa
     () => [
       column.accessor("created_at", {
         header: "Date",
-        cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDate(getValue())}</span>,
+        cell: ({ getValue }) => <span className="whitespace-nowrap">{formatDateInText(getValue())}</span>,
       }),
       column.accessor("type", {
         header: "Type",

@@ -4,7 +4,6 @@ import { Alert, Button, Container, Heading, IconButton, Switch, Text, toast } fr
 import { useEffect, useMemo, useState, type FormEvent } from "react"
 import {
   CheckboxField,
-  Field,
   NumberField,
   Section,
   SelectField,
@@ -333,7 +332,10 @@ const EarnRates = ({ form, update, err }: PartProps) => (
               error={err(at("points_per_unit"))}
               onChange={(value) => update(at("points_per_unit"), (draft) => void (draft.earn_rates[index].points_per_unit = value))}
             />
-            <Field path={at("include")} label="Also counts">
+            <div className="flex flex-col gap-y-1" role="group" aria-label="Also counts">
+              <Text size="small" weight="plus" leading="compact" className="text-ui-fg-base">
+                Also counts
+              </Text>
               <div className="flex flex-wrap gap-x-6 gap-y-2 pt-1">
                 <CheckboxField
                   path={at("include_shipping")}
@@ -350,7 +352,7 @@ const EarnRates = ({ form, update, err }: PartProps) => (
                   onChange={(checked) => update(at("include_tax"), (draft) => void (draft.earn_rates[index].include_tax = checked))}
                 />
               </div>
-            </Field>
+            </div>
             <div className="pt-6">
               <RemoveButton
                 label={`Remove the ${rate.currency_code.toUpperCase() || "new"} rate`}

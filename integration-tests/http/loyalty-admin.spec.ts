@@ -1,9 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createCustomerGroupsWorkflow } from "@medusajs/medusa/core-flows"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { SeededStore } from "../../scripts/fixtures/store"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { DEFAULT_LOYALTY_SETTINGS, type LoyaltySettings } from "../../src/modules/loyalty/settings"
+import { recordPointsAdjustmentStep } from "../../src/workflows/loyalty/steps/record-points-adjustment"
+import { updateLoyaltyProgrammeStep } from "../../src/workflows/loyalty/steps/update-loyalty-programme"
 import { freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
 
 jest.setTimeout(120_000)
@@ -12,6 +15,20 @@ const mailbox = testAppEnv()
 
 const SETTINGS = "/admin/post-purchase/loyalty/settings"
 const UNKNOWN_CUSTOMER = "cus_01JDZ9Q4J1K2M3N4P5Q6R7S8T9"
+
+// the real steps and one that fails after them, to see the engine compensate them
+const failAfterLoyaltyStep = createStep("pp-test-fail-after-loyalty", async () => {
+  throw new Error("a later step failed")
+})
+const adjustAndSaveThenFailWorkflow = createWorkflow(
+  "pp-test-adjust-and-save-then-fail",
+  (input: { customer_id: string; points: number; reason: string; created_by: string; settings: LoyaltySettings }) => {
+    recordPointsAdjustmentStep({ customer_id: input.customer_id, points: input.points, reason: input.reason, created_by: input.created_by })
+    updateLoyaltyProgrammeStep({ settings: input.settings, by: input.created_by })
+    failAfterLoyaltyStep()
+    return new WorkflowResponse(true)
+  }
+)
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer, api }) => {
@@ -152,6 +169,36 @@ medusaIntegrationTestRunner({
       expect((await refused(api.get(`${customerUrl()}?limit=500`, admin))).data.message).toMatch(/limit must be a whole number from 1 to 100/)
 
       expect(await loyalty().recountBalances(store.customer.id)).toEqual({ available: 30, pending: 0, lifetime: 30 })
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("a failure after an adjustment and a save undoes both: an opposite adjust entry, never a deletion, and the previous programme", async () => {
+      const saved = { ...DEFAULT_LOYALTY_SETTINGS, enabled: true }
+      await api.post(SETTINGS, saved, admin)
+      await api.post(`${customerUrl()}/adjustments`, { points: 40, reason: "Welcome gift" }, admin)
+
+      const failed = await adjustAndSaveThenFailWorkflow(getContainer()).run({
+        input: {
+          customer_id: store.customer.id,
+          points: -30,
+          reason: "Taken by mistake",
+          created_by: "user:user_other",
+          settings: { ...saved, bonuses: { signup: 999, first_order: 0, approved_review: 0 } },
+        },
+        throwOnError: false,
+      })
+      expect(failed.errors.map((error: any) => error.error.message)).toEqual(["a later step failed"])
+
+      const { data } = await api.get(customerUrl(), admin)
+      expect(data.account).toEqual(expect.objectContaining({ available: 40, lifetime: 40 }))
+      expect(data.entries.map((e: any) => [e.type, e.points, e.reason, e.created_by])).toEqual([
+        ["adjust", 30, "Undone: the adjustment “Taken by mistake” did not complete", "user:user_other"],
+        ["adjust", -30, "Taken by mistake", "user:user_other"],
+        ["adjust", 40, "Welcome gift", `user:${adminId()}`],
+      ])
+      const programme = (await api.get(SETTINGS, admin)).data
+      expect(programme.settings).toEqual(saved)
+      expect(programme.updated_by).toBe(`user:${adminId()}`)
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
   },

@@ -46,6 +46,8 @@ import {
 import { StoreListReviews } from "./store/post-purchase/validators"
 // loyalty admin: the programme's settings, a customer's points and adjustments
 import { AdminAdjustLoyaltyPoints, AdminLoyaltyLedgerQuery, AdminSaveLoyaltySettings } from "./admin/post-purchase/validators"
+// loyalty: the signed-in customer's points and redemptions
+import { StoreLoyaltyQuery, StoreRedeemReward } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
@@ -352,6 +354,22 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/customers/:id/loyalty/adjustments",
       method: ["POST"],
       middlewares: [validateParams(AdminCustomerParams), validateAndTransformBody(AdminAdjustLoyaltyPoints)],
+    },
+    // loyalty: the signed-in customer's own points and rewards (never another's: no route takes a customer id), and the public programme
+    {
+      matcher: "/store/post-purchase/loyalty",
+      method: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformQuery(StoreLoyaltyQuery, {})],
+    },
+    {
+      matcher: "/store/post-purchase/loyalty/redeem",
+      method: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreRedeemReward)],
+    },
+    {
+      matcher: "/store/post-purchase/loyalty/programme",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminNoQuery, {})],
     },
   ],
 })

@@ -1,7 +1,8 @@
 import { Module } from "@medusajs/framework/utils"
 import LoyaltyModuleService from "./service"
 
-export const LOYALTY_MODULE = "loyalty"
+// not "loyalty": Medusa's official @medusajs/loyalty-plugin registers a module under that name, and a shop may run both
+export const LOYALTY_MODULE = "postPurchaseLoyalty"
 
 export default Module(LOYALTY_MODULE, {
   service: LoyaltyModuleService,
@@ -9,4 +10,5 @@ export default Module(LOYALTY_MODULE, {
 
 export * from "./constants"
 export * from "./settings"
+export * from "./events"
 export type { AccountView, Balances, LedgerEntryView, NewLedgerEntry, ProgrammeView } from "./service"

@@ -392,6 +392,23 @@ export default class LoyaltyModuleService extends MedusaService({
     )
     return new Map(rows.map((row: any) => [row.customer_id as string, accountView(row)]))
   }
+
+  // the Store API's tier progress
+  /**
+   * Points the customer earned since `since`: the positive lifetime moves
+   * (confirmed earnings and bonuses), what tiers by points count over a
+   * rolling 12 months. Points taken back or spent do not lower it.
+   */
+  @InjectManager()
+  async pointsEarnedSince(customerId: string, since: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    const [row] = await manager.execute(
+      `SELECT coalesce(sum(lifetime_delta), 0)::int AS earned FROM pp_loyalty_entry
+       WHERE customer_id = ? AND lifetime_delta > 0 AND created_at >= ? AND deleted_at IS NULL`,
+      [customerId, since]
+    )
+    return toInt(row?.earned)
+  }
 }
 
 function assertEntry(entry: NewLedgerEntry) {

@@ -181,3 +181,31 @@ export const StoreListReviews = z
   })
   .strict()
 export type StoreListReviewsType = z.infer<typeof StoreListReviews>
+
+// loyalty: the signed-in customer's points and history, and redeeming a reward
+export const StoreLoyaltyQuery = z
+  .object({
+    offset: z.coerce
+      .number({ message: "offset must be a whole number" })
+      .int("offset must be a whole number")
+      .refine((offset) => offset >= 0, "offset cannot be negative")
+      .default(0),
+    limit: z.coerce
+      .number({ message: "limit must be a whole number from 1 to 100" })
+      .int("limit must be a whole number from 1 to 100")
+      // a refinement, so the 400 carries this message (Medusa words min and max itself)
+      .refine((limit) => limit >= 1 && limit <= 100, "limit must be a whole number from 1 to 100")
+      .default(20),
+  })
+  .strict()
+export type StoreLoyaltyQueryType = z.infer<typeof StoreLoyaltyQuery>
+
+export const StoreRedeemReward = z
+  .object({
+    reward_id: z
+      .string({ message: "reward_id is required: the id of one of the programme's rewards" })
+      .min(1, "reward_id is required: the id of one of the programme's rewards")
+      .max(40, "reward_id must be the id of one of the programme's rewards"),
+  })
+  .strict()
+export type StoreRedeemRewardType = z.infer<typeof StoreRedeemReward>

@@ -1,0 +1,88 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { TIER_WINDOW_MONTHS, tierProgress, tierWindowStart } from "../../lib/loyalty-tier-progress"
+import { LOYALTY_MODULE, type LedgerEntryView, type LoyaltySettings } from "../../modules/loyalty"
+import type LoyaltyModuleService from "../../modules/loyalty/service"
+
+/** A ledger line as the customer sees it: no admin ids, no earning rule. */
+export function storeLedgerEntry(entry: LedgerEntryView) {
+  return {
+    id: entry.id,
+    type: entry.type,
+    points: entry.points,
+    reason: entry.reason,
+    order_id: entry.order_id,
+    promotion_code: entry.promotion_code,
+    reward_id: entry.reward_id,
+    created_at: entry.created_at,
+  }
+}
+
+/** The customer's balances; zeros before their first points. */
+export async function storeBalances(container: MedusaContainer, customerId: string) {
+  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+  const account = await loyalty.accountOf(customerId)
+  return { available: account?.available ?? 0, pending: account?.pending ?? 0, lifetime: account?.lifetime ?? 0 }
+}
+
+/**
+ * The signed-in customer's loyalty: balances, tier and the way to the next,
+ * referral code, and a page of their history, newest first. Reading never
+ * creates the account: before their first points the balances are 0 and
+ * the referral code null.
+ */
+export async function storeLoyaltyView(container: MedusaContainer, customerId: string, page: { limit: number; offset: number }, now = new Date()) {
+  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+  const [{ settings }, account, ledger, earned] = await Promise.all([
+    loyalty.loyaltyProgramme(),
+    loyalty.accountOf(customerId),
+    loyalty.listLedger(customerId, page),
+    loyalty.pointsEarnedSince(customerId, tierWindowStart(now)),
+  ])
+  return {
+    available: account?.available ?? 0,
+    pending: account?.pending ?? 0,
+    lifetime: account?.lifetime ?? 0,
+    ...tierProgress(settings, account?.tier ?? null, earned),
+    referral_code: account?.referral_code ?? null,
+    history: ledger.entries.map(storeLedgerEntry),
+    count: ledger.count,
+  }
+}
+
+/**
+ * The programme as a storefront explains it. Tiers without their customer
+ * groups (which group a tier fills is the shop's business); nothing but
+ * `enabled: false` while the programme is off.
+ */
+export function publicProgrammeView(settings: LoyaltySettings) {
+  if (!settings.enabled) {
+    return { enabled: false as const }
+  }
+  return {
+    enabled: true as const,
+    earn_rates: settings.earn_rates.map((rate) => ({
+      currency_code: rate.currency_code,
+      points_per_unit: rate.points_per_unit,
+      include_shipping: rate.include_shipping,
+      include_tax: rate.include_tax,
+    })),
+    rewards: settings.rewards.map((reward) => ({
+      id: reward.id,
+      name: reward.name,
+      points_cost: reward.points_cost,
+      discount: reward.discount,
+      expires_in_days: reward.expires_in_days,
+    })),
+    tiers: {
+      basis: settings.tiers.basis,
+      currency_code: settings.tiers.currency_code,
+      window_months: TIER_WINDOW_MONTHS,
+      levels: settings.tiers.levels.map((tier) => ({ id: tier.id, name: tier.name, threshold: tier.threshold, multiplier: tier.multiplier })),
+    },
+    expiry: { months: settings.expiry.months, mode: settings.expiry.mode },
+    bonuses: { ...settings.bonuses },
+    referrals: settings.referrals.enabled
+      ? { enabled: true, referrer_points: settings.referrals.referrer_points, discount: settings.referrals.discount }
+      : { enabled: false },
+  }
+}

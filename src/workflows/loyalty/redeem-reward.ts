@@ -1,0 +1,98 @@
+import type { CreatePromotionDTO } from "@medusajs/framework/types"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { deductRewardPointsStep } from "./steps/deduct-reward-points"
+import { prepareRewardRedemptionStep, type PrepareRewardRedemptionStepInput, type RewardRedemption } from "./steps/prepare-reward-redemption"
+
+export type RedeemLoyaltyRewardWorkflowInput = PrepareRewardRedemptionStepInput
+
+/**
+ * The promotion rule that binds a code to one customer. Medusa evaluates a
+ * code's rules against the cart it is added to, which it loads with
+ * `customer.*` (core-flows' `cartFieldsForRefreshSteps`), so `customer.id`
+ * is the signed-in customer's id: on anyone else's cart, or a guest's, the
+ * code gives nothing.
+ */
+export const REWARD_CUSTOMER_RULE_ATTRIBUTE = "customer.id"
+
+/** Marks the promotions a redemption made, on their `metadata`. */
+export const REWARD_PROMOTION_METADATA = {
+  source: "pp_loyalty_reward",
+  customer: "pp_loyalty_customer_id",
+  entry: "pp_loyalty_entry_id",
+  reward: "pp_loyalty_reward_id",
+} as const
+
+/**
+ * The Medusa promotion a reward becomes: a single-use code (`limit` 1) for
+ * the customer's whole order, an amount off in the reward's currency (tax
+ * included, so €5 off takes €5 off what they pay) or a percentage. Medusa
+ * ends a promotion through its campaign, so each code gets a campaign of its
+ * own that ends when the reward does.
+ */
+export function rewardPromotion(redemption: RewardRedemption, entryId: string): CreatePromotionDTO {
+  const { discount } = redemption.reward
+  const fixed = discount.kind === "fixed"
+  return {
+    code: redemption.code,
+    type: "standard",
+    status: "active",
+    is_automatic: false,
+    is_tax_inclusive: fixed,
+    limit: 1,
+    application_method: {
+      type: discount.kind,
+      target_type: "order",
+      allocation: "across",
+      value: discount.value,
+      ...(fixed && discount.currency_code ? { currency_code: discount.currency_code } : {}),
+    },
+    rules: [{ attribute: REWARD_CUSTOMER_RULE_ATTRIBUTE, operator: "eq", values: [redemption.customer_id] }],
+    campaign: {
+      name: `Loyalty reward ${redemption.code}`,
+      description: `${redemption.reward.name}, redeemed with loyalty points`,
+      campaign_identifier: `pp-loyalty-${redemption.code.toLowerCase()}`,
+      starts_at: new Date(redemption.redeemed_at),
+      ends_at: new Date(redemption.expires_at),
+    },
+    metadata: {
+      [REWARD_PROMOTION_METADATA.source]: true,
+      [REWARD_PROMOTION_METADATA.customer]: redemption.customer_id,
+      [REWARD_PROMOTION_METADATA.entry]: entryId,
+      [REWARD_PROMOTION_METADATA.reward]: redemption.reward.id,
+    },
+  }
+}
+
+export const redeemLoyaltyRewardWorkflowId = "pp-redeem-loyalty-reward"
+
+/**
+ * A customer spends points on a reward: the redemption is checked, the
+ * points are taken (never more than they have, whatever else runs at the same
+ * moment), then the reward becomes a Medusa promotion through Medusa's own
+ * workflow. When the promotion cannot be made, the points come back on a
+ * `revert` line.
+ */
+export const redeemLoyaltyRewardWorkflow = createWorkflow(redeemLoyaltyRewardWorkflowId, (input: RedeemLoyaltyRewardWorkflowInput) => {
+  const redemption = prepareRewardRedemptionStep(input)
+  const entry = deductRewardPointsStep(redemption)
+
+  const promotionInput = transform({ redemption, entry }, ({ redemption, entry }) => ({
+    promotionsData: [rewardPromotion(redemption, entry.id)],
+  }))
+  const promotions = createPromotionsWorkflow.runAsStep({ input: promotionInput })
+
+  return new WorkflowResponse(
+    transform({ redemption, entry, promotions }, ({ redemption, entry, promotions }) => ({
+      reward: {
+        code: redemption.code,
+        name: redemption.reward.name,
+        discount: redemption.reward.discount,
+        expires_at: redemption.expires_at,
+        points_spent: redemption.reward.points_cost,
+      },
+      entry_id: entry.id,
+      promotion_id: promotions[0].id,
+    }))
+  )
+})

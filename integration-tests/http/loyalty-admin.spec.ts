@@ -120,9 +120,12 @@ medusaIntegrationTestRunner({
     })
 
     it("an admin's adjustment is a ledger line with the reason and the admin, moves available and lifetime, and bad adjustments are refused by field", async () => {
+      const silver = { id: "silver", name: "Silver", threshold: 100, customer_group_id: null, multiplier: 1 }
+      await api.post(SETTINGS, { ...DEFAULT_LOYALTY_SETTINGS, enabled: true, tiers: { basis: "points", currency_code: null, levels: [silver] } }, admin)
       const empty = await api.get(customerUrl(), admin)
       expect(empty.data).toEqual({
         account: { available: 0, pending: 0, lifetime: 0, tier: null, referral_code: null },
+        tier_progress: { tier: null, next_tier: { id: "silver", name: "Silver", threshold: 100, remaining: 100 }, earned_in_window: 0, window_months: 12 },
         entries: [],
         count: 0,
         limit: 10,
@@ -138,6 +141,7 @@ medusaIntegrationTestRunner({
       expect(read.data.account).toEqual(expect.objectContaining({ available: 50, pending: 0, lifetime: 50, tier: null }))
       expect(read.data.account.referral_code).toMatch(/^[A-Z2-9]{8}$/)
       expect(read.data.count).toBe(1)
+      expect(read.data.tier_progress).toEqual(expect.objectContaining({ next_tier: expect.objectContaining({ remaining: 50 }), earned_in_window: 50 }))
       expect(read.data.entries).toEqual([
         expect.objectContaining({ type: "adjust", points: 50, reason: "Parcel arrived late", order_id: null, created_by: `user:${adminId()}` }),
       ])
@@ -165,7 +169,10 @@ medusaIntegrationTestRunner({
       const page = await api.get(`${customerUrl()}?limit=1&offset=1`, admin)
       expect(page.data.count).toBe(2)
       expect(page.data.entries.map((e: any) => [e.points, e.reason])).toEqual([[50, "Parcel arrived late"]])
-      expect((await api.get(customerUrl(), admin)).data.account).toEqual(expect.objectContaining({ available: 30, lifetime: 30 }))
+      const corrected = (await api.get(customerUrl(), admin)).data
+      expect(corrected.account).toEqual(expect.objectContaining({ available: 30, lifetime: 30 }))
+      // taking points back does not lower what counts for the tier, as in the customer's own view
+      expect(corrected.tier_progress.earned_in_window).toBe(50)
       expect((await refused(api.get(`${customerUrl()}?limit=500`, admin))).data.message).toMatch(/limit must be a whole number from 1 to 100/)
 
       expect(await loyalty().recountBalances(store.customer.id)).toEqual({ available: 30, pending: 0, lifetime: 30 })

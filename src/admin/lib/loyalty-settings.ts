@@ -33,9 +33,18 @@ export type LedgerEntry = {
   created_at: string
 }
 
+/** The tier and the way to the next, by points earned in a rolling window; no next tier at the top or for tiers by money spent. */
+export type TierProgressView = {
+  tier: { id: string; name: string } | null
+  next_tier: { id: string; name: string; threshold: number; remaining: number } | null
+  earned_in_window: number
+  window_months: number
+}
+
 /** `GET /admin/post-purchase/customers/:id/loyalty`. */
 export type CustomerLoyaltyResponse = {
   account: { available: number; pending: number; lifetime: number; tier: string | null; referral_code: string | null }
+  tier_progress: TierProgressView
   entries: LedgerEntry[]
   count: number
   limit: number
@@ -281,34 +290,18 @@ export const errorSummary = (errors: SettingsErrors) => {
   return count === 0 ? errors.form.join("; ") : count === 1 ? "1 field needs attention." : `${count} fields need attention.`
 }
 
-/** A saved tier's name, or its id when the tier was removed since. */
-export const tierName = (levels: Tier[], id: string | null) => (id ? levels.find((tier) => tier.id === id)?.name ?? id : null)
-
-export type TierProgress = {
-  current: Tier | null
-  next: Tier | null
-  /** Points still to earn for the next tier; 0 at the top tier. */
-  remaining: number
-  /** 0 to 100: the way from the current tier's threshold (or 0) to the next one's. */
-  percent: number
-}
-
 /**
- * Where a customer stands against the tiers, by points: the highest tier
- * whose threshold they reached and the way to the next. It reads the lifetime
- * points the widget is given (not yet a rolling 12 months).
+ * How far along the way to the next tier the customer is, 0 to 100: from
+ * their tier's threshold (0 without one) to the next one's, by the points
+ * the server counted in its window. Null when there is no next tier.
  */
-export const tierProgress = (levels: Tier[], points: number): TierProgress => {
-  const sorted = [...levels].sort((a, b) => a.threshold - b.threshold)
-  const current = [...sorted].reverse().find((tier) => points >= tier.threshold) ?? null
-  const next = sorted.find((tier) => points < tier.threshold) ?? null
-  if (!next) {
-    return { current, next, remaining: 0, percent: current ? 100 : 0 }
-  }
-  const from = current?.threshold ?? 0
+export const tierBarPercent = (levels: Tier[], progress: TierProgressView): number | null => {
+  const next = progress.next_tier
+  if (!next) return null
+  const from = levels.find((level) => level.id === progress.tier?.id)?.threshold ?? 0
   const span = next.threshold - from
-  const percent = span > 0 ? Math.min(100, Math.max(0, Math.floor(((points - from) / span) * 100))) : 0
-  return { current, next, remaining: Math.ceil(next.threshold - points), percent }
+  if (span <= 0) return 100
+  return Math.min(100, Math.max(0, Math.floor(((progress.earned_in_window - from) / span) * 100)))
 }
 
 export type AdjustmentField = "points" | "reason"

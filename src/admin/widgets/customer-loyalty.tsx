@@ -21,8 +21,7 @@ import { useCustomerLoyalty, useLoyaltyProgramme } from "../lib/loyalty-admin-ap
 import {
   ENTRY_TYPE_LABELS,
   LEDGER_PAGE_SIZE,
-  tierName,
-  tierProgress,
+  tierBarPercent,
   type CustomerLoyaltyResponse,
   type LedgerEntry,
   type LoyaltySettings,
@@ -64,7 +63,7 @@ const CustomerLoyaltyWidget = ({ data: customer }: DetailWidgetProps<HttpTypes.A
         <StateMessage error>Could not load the points: {errorMessage(error)}</StateMessage>
       ) : (
         <>
-          <Balances account={data.account} settings={programme.data?.settings ?? null} />
+          <Balances data={data} settings={programme.data?.settings ?? null} />
           <Ledger data={data} pageIndex={pageIndex} onPage={setPageIndex} />
         </>
       )}
@@ -81,11 +80,10 @@ const Row = ({ label, children }: { label: string; children: ReactNode }) => (
   </div>
 )
 
-const Balances = ({ account, settings }: { account: CustomerLoyaltyResponse["account"]; settings: LoyaltySettings | null }) => {
+const Balances = ({ data, settings }: { data: CustomerLoyaltyResponse; settings: LoyaltySettings | null }) => {
+  const { account, tier_progress: progress } = data
   const levels = settings?.tiers.levels ?? []
-  // progress by lifetime points for now: the rolling 12 months the tiers are defined by comes with the tier job
-  const progress = tierProgress(levels, account.lifetime)
-  const tier = tierName(levels, account.tier) ?? progress.current?.name ?? null
+  const percent = tierBarPercent(levels, progress)
   return (
     <>
       <div className="grid grid-cols-3 gap-x-4 px-6 py-4">
@@ -97,31 +95,36 @@ const Balances = ({ account, settings }: { account: CustomerLoyaltyResponse["acc
         <Row label="Tier">
           <div className="flex flex-col gap-y-2" data-testid="pp-customer-loyalty-tier">
             <Text size="small" weight="plus">
-              {tier ?? "No tier yet"}
+              {progress.tier?.name ?? "No tier yet"}
             </Text>
-            {progress.next ? (
+            {progress.next_tier && percent !== null ? (
               <>
                 <div
                   className="bg-ui-bg-subtle h-2 w-full overflow-hidden rounded-full"
                   role="progressbar"
                   aria-valuemin={0}
                   aria-valuemax={100}
-                  aria-valuenow={progress.percent}
-                  aria-label={`Progress to ${progress.next.name}`}
+                  aria-valuenow={percent}
+                  aria-label={`Progress to ${progress.next_tier.name}`}
                 >
-                  <div className="bg-ui-fg-interactive h-full" style={{ width: `${progress.percent}%` }} />
+                  <div className="bg-ui-fg-interactive h-full" style={{ width: `${percent}%` }} />
                 </div>
                 <Text size="xsmall" className="text-ui-fg-subtle" data-testid="pp-customer-loyalty-next-tier">
-                  {settings?.tiers.basis === "spend"
-                    ? `${progress.next.name} from ${progress.next.threshold} spent`
-                    : `${progress.remaining} more points to ${progress.next.name}`}
+                  {progress.next_tier.remaining > 0
+                    ? `${progress.next_tier.remaining.toLocaleString()} more points to ${progress.next_tier.name}`
+                    : `Reached the points for ${progress.next_tier.name}`}
+                  {` (${progress.earned_in_window.toLocaleString()} earned in the last ${progress.window_months} months)`}
                 </Text>
               </>
-            ) : (
+            ) : settings?.tiers.basis === "spend" ? (
+              <Text size="xsmall" className="text-ui-fg-subtle">
+                Tiers go by money spent in the last {progress.window_months} months.
+              </Text>
+            ) : progress.tier ? (
               <Text size="xsmall" className="text-ui-fg-subtle">
                 The highest tier.
               </Text>
-            )}
+            ) : null}
           </div>
         </Row>
       )}

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { TIER_WINDOW_MONTHS, tierProgress, tierWindowStart } from "../../lib/loyalty-tier-progress"
 import { LOYALTY_MODULE } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 
@@ -9,9 +10,19 @@ import type LoyaltyModuleService from "../../modules/loyalty/service"
  * account made by a read (an account is made by the first points, or by
  * whichever flow hands out referral codes).
  */
-export async function adminLoyaltyView(container: MedusaContainer, customerId: string, page: { limit: number; offset: number }) {
+export async function adminLoyaltyView(
+  container: MedusaContainer,
+  customerId: string,
+  page: { limit: number; offset: number },
+  now = new Date()
+) {
   const service: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-  const [account, { entries, count }] = await Promise.all([service.accountOf(customerId), service.listLedger(customerId, page)])
+  const [{ settings }, account, { entries, count }, earned] = await Promise.all([
+    service.loyaltyProgramme(),
+    service.accountOf(customerId),
+    service.listLedger(customerId, page),
+    service.pointsEarnedSince(customerId, tierWindowStart(now)),
+  ])
   return {
     account: {
       available: account?.available ?? 0,
@@ -19,6 +30,12 @@ export async function adminLoyaltyView(container: MedusaContainer, customerId: s
       lifetime: account?.lifetime ?? 0,
       tier: account?.tier ?? null,
       referral_code: account?.referral_code ?? null,
+    },
+    // the same rule as the customer's own view in the Store API: points earned in a rolling 12 months
+    tier_progress: {
+      ...tierProgress(settings, account?.tier ?? null, earned),
+      earned_in_window: earned,
+      window_months: TIER_WINDOW_MONTHS,
     },
     entries: entries.map((entry) => ({
       id: entry.id,

@@ -9,7 +9,7 @@ import {
   newTier,
   settingsErrorsOf,
   settingsOf,
-  tierProgress,
+  tierBarPercent,
 } from "../loyalty-settings"
 
 const PROGRAMME: LoyaltySettings = {
@@ -110,11 +110,24 @@ describe("the loyalty settings page", () => {
 describe("the customer's loyalty widget", () => {
   const levels = PROGRAMME.tiers.levels
 
-  it("shows the way to the next tier, and the top tier as reached", () => {
-    expect(tierProgress(levels, 0)).toEqual({ current: null, next: levels[0], remaining: 500, percent: 0 })
-    expect(tierProgress(levels, 1250)).toEqual({ current: levels[0], next: levels[1], remaining: 750, percent: 50 })
-    expect(tierProgress(levels, 2000)).toEqual({ current: levels[1], next: null, remaining: 0, percent: 100 })
-    expect(tierProgress([], 300)).toEqual({ current: null, next: null, remaining: 0, percent: 0 })
+  it("fills the bar from the customer's tier to the next one by the points earned in the window, and shows none at the top", () => {
+    const progress = (tier: string | null, earned: number) => {
+      const current = levels.find((level) => level.id === tier) ?? null
+      const next = levels.find((level) => level.threshold > (current?.threshold ?? -1)) ?? null
+      return {
+        tier: current && { id: current.id, name: current.name },
+        next_tier: next && { id: next.id, name: next.name, threshold: next.threshold, remaining: Math.max(0, next.threshold - earned) },
+        earned_in_window: earned,
+        window_months: 12,
+      }
+    }
+    expect(tierBarPercent(levels, progress(null, 0))).toBe(0)
+    expect(tierBarPercent(levels, progress(null, 250))).toBe(50)
+    expect(tierBarPercent(levels, progress("silver", 1250))).toBe(50)
+    // a tier kept from last year while the window's points fell below it: the bar starts empty
+    expect(tierBarPercent(levels, progress("silver", 100))).toBe(0)
+    expect(tierBarPercent(levels, progress("silver", 2400))).toBe(100)
+    expect(tierBarPercent(levels, progress("gold", 2400))).toBeNull()
   })
 
   it("puts the adjustment's 400 at the points or the reason", () => {

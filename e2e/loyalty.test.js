@@ -92,7 +92,7 @@ test("an admin switches the loyalty programme on and changes the EUR earn rate; 
   await rate.fill("0")
   await page.getByTestId("pp-loyalty-save").click()
   await rateError.waitFor()
-  assert.equal(await rateError.innerText(), "must be more than 0")
+  assert.equal(await rateError.innerText(), "Must be more than 0")
   assert.equal(await rate.getAttribute("aria-invalid"), "true")
   await page.getByText("Could not save the loyalty programme", { exact: true }).waitFor()
   assert.equal(await page.getByTestId("pp-loyalty-status").innerText(), "1 field needs attention.")

@@ -276,6 +276,12 @@ export default defineMiddlewares({
       method: ["GET"],
       middlewares: [validateParams(AdminOrderParams), validateAndTransformQuery(AdminNoQuery, {})],
     },
+    // loyalty: what an order earned, confirmed and gave back
+    {
+      matcher: "/admin/post-purchase/orders/:id/loyalty",
+      method: ["GET"],
+      middlewares: [validateParams(AdminOrderParams), validateAndTransformQuery(AdminNoQuery, {})],
+    },
     // the feedback survey: a storefront's own survey page with the email link's token, and the admin's NPS
     {
       matcher: "/store/post-purchase/survey-answers",

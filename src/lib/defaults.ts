@@ -70,3 +70,6 @@ export const DISPATCH_CRON = "* * * * *"
 
 /** The reconciliation's schedule: every five minutes, or `PP_RECONCILE_INTERVAL_MS` (demo, tests). */
 export const RECONCILE_CRON = "*/5 * * * *"
+
+/** Loyalty: pending points are confirmed once a day, or every `PP_LOYALTY_CONFIRM_INTERVAL_MS` (demo, tests). */
+export const LOYALTY_CONFIRM_CRON = "30 3 * * *"

@@ -22,6 +22,8 @@ export const EARNING_ORDER_FIELDS = [
   "id",
   "currency_code",
   "customer_id",
+  // the order module computes the items' and shipping's totals only when an order total is asked for too
+  "item_subtotal",
   "items.id",
   "items.quantity",
   "items.subtotal",

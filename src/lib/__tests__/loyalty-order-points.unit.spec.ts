@@ -1,0 +1,109 @@
+import {
+  confirmationGround,
+  earnOf,
+  orderHoldings,
+  orderPointsSummary,
+  takeBack,
+  undoEntry,
+  type OrderLedgerLine,
+} from "../loyalty-order-points"
+
+const line = (type: string, points: number, deltas: Partial<OrderLedgerLine> = {}, customer_id = "cus_anna"): OrderLedgerLine => ({
+  customer_id,
+  type,
+  points,
+  pending_delta: 0,
+  available_delta: 0,
+  lifetime_delta: 0,
+  ...deltas,
+})
+const earn = line("earn", 300, { pending_delta: 300, rule: { base_amount: 30, unit_values: { item_a: 10 } } })
+const confirm = (points: number) => line("confirm", points, { pending_delta: -points, available_delta: points, lifetime_delta: points })
+
+describe("what an order still holds", () => {
+  it("is its pending points until they are confirmed, then its confirmed ones, less what was taken back", () => {
+    expect(orderHoldings([earn])).toEqual([{ customer_id: "cus_anna", pending: 300, confirmed: 0 }])
+    const partlyReturned = [earn, line("revert", -100, { pending_delta: -100 })]
+    expect(orderHoldings(partlyReturned)).toEqual([{ customer_id: "cus_anna", pending: 200, confirmed: 0 }])
+    expect(orderHoldings([...partlyReturned, confirm(200), line("revert", -50, { available_delta: -50, lifetime_delta: -50 })])).toEqual([
+      { customer_id: "cus_anna", pending: 0, confirmed: 150 },
+    ])
+  })
+})
+
+describe("taking points back", () => {
+  it("takes pending points first, the rest off available and lifetime", () => {
+    expect(takeBack({ customer_id: "c", pending: 100, confirmed: 0 }, 40)).toEqual({
+      points: -40,
+      pending_delta: -40,
+      available_delta: 0,
+      lifetime_delta: 0,
+    })
+    expect(takeBack({ customer_id: "c", pending: 30, confirmed: 200 }, 80)).toEqual({
+      points: -80,
+      pending_delta: -30,
+      available_delta: -50,
+      lifetime_delta: -50,
+    })
+  })
+
+  it("never takes more than the order holds, and writes nothing when it holds none", () => {
+    expect(takeBack({ customer_id: "c", pending: 0, confirmed: 20 }, 500)?.points).toBe(-20)
+    expect(takeBack({ customer_id: "c", pending: 0, confirmed: 0 }, 10)).toBeNull()
+    expect(takeBack({ customer_id: "c", pending: 10, confirmed: 0 }, 0)).toBeNull()
+  })
+
+  it("reads the earning rule from the order's own earn entry", () => {
+    expect(earnOf([earn, confirm(300)])).toEqual({ points: 300, rule: earn.rule })
+    expect(earnOf([earn], "cus_other")).toBeNull()
+  })
+})
+
+describe("when pending points are confirmed", () => {
+  const closes = "2026-12-11T22:59:59.999Z"
+  const delivered = { delivered_at: "2026-11-27T10:00:00.000Z", last_day: "2026-12-11", window_closes_at: closes }
+
+  it("after the return window has closed, not a moment before", () => {
+    expect(confirmationGround(delivered, new Date("2026-12-11T22:59:00.000Z"))).toBeNull()
+    expect(confirmationGround(delivered, new Date(closes))).toBeNull()
+    expect(confirmationGround(delivered, new Date("2026-12-11T23:00:00.000Z"))).toBe("window_closed")
+  })
+
+  it("as soon as a delivered order turns out to have nothing returnable; never before the delivery", () => {
+    const nothing = { delivered_at: "2026-11-27T10:00:00.000Z", last_day: null, window_closes_at: null }
+    expect(confirmationGround(nothing, new Date("2026-11-27T10:00:01.000Z"))).toBe("nothing_returnable")
+    const undelivered = { delivered_at: null, last_day: null, window_closes_at: null }
+    expect(confirmationGround(undelivered, new Date("2030-01-01T00:00:00.000Z"))).toBeNull()
+  })
+})
+
+describe("an order's points in the admin", () => {
+  it("adds up to what it earned: pending, confirmed and taken back", () => {
+    const returnedAfterConfirming = [
+      earn,
+      line("revert", -100, { pending_delta: -100 }),
+      confirm(200),
+      line("revert", -50, { available_delta: -50, lifetime_delta: -50 }),
+    ]
+    expect(orderPointsSummary(returnedAfterConfirming)).toEqual({ earned: 300, pending: 0, confirmed: 150, reverted: 150 })
+  })
+
+  it("shows an undone confirmation as pending again, not as points taken", () => {
+    const confirmed = { ...confirm(300), type: "confirm" as const, reason: "Order #1: its return window has closed", id: "pple_1" }
+    const undo = undoEntry(confirmed, "the workflow failed")
+    expect(undo).toEqual(
+      expect.objectContaining({ type: "revert", points: 0, pending_delta: 300, available_delta: -300, lifetime_delta: -300, idempotency_key: "undo:pple_1" })
+    )
+    expect(orderPointsSummary([earn, confirm(300), { ...undo, customer_id: "cus_anna" } as OrderLedgerLine])).toEqual({
+      earned: 300,
+      pending: 300,
+      confirmed: 0,
+      reverted: 0,
+    })
+  })
+
+  it("gives back what an undone reversal took", () => {
+    const reverted = { customer_id: "cus_anna", type: "revert" as const, points: -100, pending_delta: -100, reason: "Order #1 was canceled", id: "pple_2" }
+    expect(undoEntry(reverted, "the workflow failed")).toEqual(expect.objectContaining({ points: 100, pending_delta: 100 }))
+  })
+})

@@ -1,0 +1,40 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { orderHoldings } from "../../../lib/loyalty-order-points"
+import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
+import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import type { ConfirmableOrder } from "./find-confirmable-points"
+
+export type PlanLoyaltyConfirmationsStepInput = { orders: ConfirmableOrder[] }
+
+export const planLoyaltyConfirmationsStepId = "pp-plan-loyalty-confirmations"
+
+/**
+ * The confirmation of each order's remaining pending points: they become
+ * available and count towards lifetime. Read under the orders' locks, so a
+ * return received meanwhile is already counted. No compensation: it only reads.
+ */
+export const planLoyaltyConfirmationsStep = createStep(
+  planLoyaltyConfirmationsStepId,
+  async ({ orders }: PlanLoyaltyConfirmationsStepInput, { container }) => {
+    const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+    const entries: NewLedgerEntry[] = []
+    for (const { order_id, reason } of orders) {
+      for (const { customer_id, pending } of orderHoldings(await loyalty.orderLedger(order_id))) {
+        if (pending > 0) {
+          entries.push({
+            customer_id,
+            type: "confirm",
+            points: pending,
+            pending_delta: -pending,
+            available_delta: pending,
+            lifetime_delta: pending,
+            reason,
+            order_id,
+            idempotency_key: `confirm:${order_id}`,
+          })
+        }
+      }
+    }
+    return new StepResponse({ entries })
+  }
+)

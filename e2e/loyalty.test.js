@@ -10,7 +10,8 @@ const { test, before, after } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium, openAdmin, screenshotTo } = require("./chromium")
+const { withChromium, openAdmin, screenshotTo } = require("./chromium")
+const demo = require("./demo")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
@@ -19,37 +20,28 @@ const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 const DEMO_STATE = path.join(__dirname, "..", ".data", "demo-store.json")
 const SETTINGS = "/admin/post-purchase/loyalty/settings"
 
-let browser
 let page
 let token
 let original
 
-before(async () => {
-  browser = await launchChromium()
+withChromium(async (browser) => {
   page = await openAdmin(browser, { base: BASE, email: EMAIL, password: PASSWORD })
-  token = (await api("/auth/user/emailpass", { body: { email: EMAIL, password: PASSWORD } })).token
+})
+
+before(async () => {
+  token = await demo.adminToken()
   original = (await api(SETTINGS)).settings
 })
 
 after(async () => {
   // the other browser tests, and a rerun of this one, start from the demo's programme
   if (original) await api(SETTINGS, { body: original })
-  await browser?.close()
 })
 
 const screenshot = (name) => screenshotTo(ARTIFACTS, page, name)
 
-/** Calls the API as the demo's admin: a GET, or a POST with `body`; fails the test on an error. */
-async function api(urlPath, { body } = {}) {
-  const response = await fetch(`${BASE}${urlPath}`, {
-    method: body ? "POST" : "GET",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const data = await response.json()
-  assert.ok(response.ok, `${urlPath} → ${response.status}: ${data.message}`)
-  return data
-}
+/** The demo's API as its admin: a GET, or a POST with `body`. */
+const api = (urlPath, { body } = {}) => demo.api(urlPath, { token, body })
 
 test("an admin switches the loyalty programme on and changes the EUR earn rate; a reload shows it kept, and a bad rate is refused at its input", async () => {
   // from the demo's programme, switched off, whatever EUR earned before
@@ -92,7 +84,7 @@ test("an admin switches the loyalty programme on and changes the EUR earn rate; 
   await rate.fill("0")
   await page.getByTestId("pp-loyalty-save").click()
   await rateError.waitFor()
-  assert.equal(await rateError.innerText(), "must be more than 0")
+  assert.equal(await rateError.innerText(), "Must be more than 0")
   assert.equal(await rate.getAttribute("aria-invalid"), "true")
   await page.getByText("Could not save the loyalty programme", { exact: true }).waitFor()
   assert.equal(await page.getByTestId("pp-loyalty-status").innerText(), "1 field needs attention.")

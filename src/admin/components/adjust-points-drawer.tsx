@@ -1,6 +1,7 @@
 import { Button, Drawer, Heading, Hint, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { errorMessage } from "../lib/api"
+import { DrawerFooter } from "./drawer-footer"
 import { useAdjustLoyaltyPoints } from "../lib/loyalty-admin-api"
 import { adjustmentBody, adjustmentFieldOf, type AdjustmentField } from "../lib/loyalty-settings"
 
@@ -118,16 +119,7 @@ export const AdjustPointsDrawer = ({ customerId, available }: { customerId: stri
               </Text>
             )}
           </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button size="small" type="submit" data-testid="pp-loyalty-adjust-submit" disabled={isPending} isLoading={isPending}>
-              Save
-            </Button>
-          </Drawer.Footer>
+          <DrawerFooter submitTestId="pp-loyalty-adjust-submit" disabled={isPending} isLoading={isPending} />
         </form>
       </Drawer.Content>
     </Drawer>

@@ -249,13 +249,15 @@ export const inputPathOf = (path: string): string => {
   return item ? `${path}.${item[1]}` : ""
 }
 
-/** zod's words for a missing or typed-over number, in the admin's. */
-const friendly = (message: string) =>
-  /^Invalid input: expected number, received (null|string|undefined)$/.test(message)
+/** zod's words for a missing or typed-over number in the admin's, and every message as a sentence under its input. */
+const friendly = (message: string) => {
+  const text = /^Invalid input: expected number, received (null|string|undefined)$/.test(message)
     ? "Enter a number"
     : /^Invalid input: expected string, received (null|undefined)$/.test(message)
       ? "Required"
       : message.replace(/^Too small: expected number to be >=(\S+)$/, "Must be at least $1").replace(/^Too big: expected number to be <=(\S+)$/, "Must be at most $1")
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
 
 export type SettingsErrors = { fields: Record<string, string>; form: string[] }
 

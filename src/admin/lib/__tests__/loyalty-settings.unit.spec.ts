@@ -55,10 +55,10 @@ describe("the loyalty settings page", () => {
     const errors = settingsErrorsOf(apiMessage(settingsOf(form))!)
     expect(errors).toEqual({
       fields: {
-        "earn_rates.0.points_per_unit": "must be more than 0",
+        "earn_rates.0.points_per_unit": "Must be more than 0",
         "rewards.1.expires_in_days": "Enter a number",
         "bonuses.signup": "Enter a number",
-        "expiry.months": "must be a whole number",
+        "expiry.months": "Must be a whole number",
       },
       form: [],
     })
@@ -73,10 +73,10 @@ describe("the loyalty settings page", () => {
     form.earn_rates.push({ ...form.earn_rates[0] })
     const errors = settingsErrorsOf(apiMessage(settingsOf(form))!)
     expect(errors.fields).toEqual({
-      "earn_rates.1.currency_code": 'currency "eur" appears twice',
-      "rewards.2.id": 'reward id "ten-off" appears twice',
-      "rewards.0.discount.value": "must be at most 100 for a percentage",
-      "rewards.1.discount.currency_code": "is required for an amount off",
+      "earn_rates.1.currency_code": 'Currency "eur" appears twice',
+      "rewards.2.id": 'Reward id "ten-off" appears twice',
+      "rewards.0.discount.value": "Must be at most 100 for a percentage",
+      "rewards.1.discount.currency_code": "Is required for an amount off",
     })
     // a percentage drops a currency typed before the kind changed
     expect(settingsOf(form).rewards[0].discount.currency_code).toBeNull()
@@ -85,7 +85,7 @@ describe("the loyalty settings page", () => {
   it("reads the tier's customer group check, and keeps what has no input for the form as a whole", () => {
     expect(
       settingsErrorsOf(`Invalid loyalty settings: "tiers.levels.1.customer_group_id": there is no customer group with the id "cusgroup_gone"`)
-    ).toEqual({ fields: { "tiers.levels.1.customer_group_id": 'there is no customer group with the id "cusgroup_gone"' }, form: [] })
+    ).toEqual({ fields: { "tiers.levels.1.customer_group_id": 'There is no customer group with the id "cusgroup_gone"' }, form: [] })
     expect(settingsErrorsOf(`Invalid request: "points_per_euro": Unrecognized key: "points_per_euro"`)).toEqual({
       fields: {},
       form: ['points_per_euro: Unrecognized key: "points_per_euro"'],

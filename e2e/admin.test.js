@@ -2,33 +2,26 @@
  * Browser tests of the admin extensions, in headless Debian Chromium driven by
  * playwright-core, against the running demo (see run.js).
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium, openAdmin, screenshotTo } = require("./chromium")
-const { Client } = require("pg")
+const { withChromium, openAdmin, screenshotTo } = require("./chromium")
+const { sql } = require("./demo")
+const { countEmails, waitForEmail } = require("./mailbox")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
 const PASSWORD = process.env.PP_E2E_PASSWORD
-const DATABASE_URL = process.env.PP_E2E_DATABASE_URL
-const MAILBOX = process.env.PP_E2E_MAILBOX
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // what the demo seeded: its customer, among others
 const DEMO_STATE = path.join(__dirname, "..", ".data", "demo-store.json")
 
-let browser
 let page
 
-before(async () => {
-  browser = await launchChromium()
+withChromium(async (browser) => {
   page = await openAdmin(browser, { base: BASE, email: EMAIL, password: PASSWORD })
-})
-
-after(async () => {
-  await browser?.close()
 })
 
 const screenshot = (name) => screenshotTo(ARTIFACTS, page, name)
@@ -55,41 +48,6 @@ async function adminApi(urlPath, { body } = {}) {
 async function allFollowups() {
   const { body } = await adminApi("/admin/post-purchase/followups?limit=100&order=send_at")
   return body.followups
-}
-
-/** Runs SQL against the demo's database. */
-async function sql(text, values) {
-  const client = new Client({ connectionString: DATABASE_URL })
-  await client.connect()
-  try {
-    return await client.query(text, values)
-  } finally {
-    await client.end()
-  }
-}
-
-const mailboxEmails = () => fs.readdirSync(MAILBOX).filter((file) => file.endsWith(".json")).length
-
-/** The newest email in the mailbox that `match` accepts, waiting up to 30 seconds for it. */
-async function waitForMailboxEmail(match) {
-  for (let i = 0; i < 300; i++) {
-    const found = fs
-      .readdirSync(MAILBOX)
-      .filter((file) => file.endsWith(".json"))
-      .sort()
-      .reverse()
-      .map((file) => {
-        try {
-          return JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8"))
-        } catch {
-          return null // still being written
-        }
-      })
-      .find((email) => email && match(email))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  assert.fail("no such email reached the mailbox")
 }
 
 const listRows = () => page.locator('[data-testid="pp-followup-list"] tbody tr')
@@ -277,7 +235,7 @@ test("an admin edits a subject in Dutch, sees the preview change, saves it, send
   await page.getByTestId("pp-copy-test-to").fill(to)
   await page.getByTestId("pp-copy-test-send").click()
   await page.getByText("Test email sent", { exact: true }).waitFor()
-  const email = await waitForMailboxEmail((e) => e.to === to && /\[Test\]/.test(e.subject) && /Dankjewel Anna!/.test(e.subject))
+  const email = await waitForEmail((e) => e.to === to && /\[Test\]/.test(e.subject) && /Dankjewel Anna!/.test(e.subject), { newest: true })
   assert.equal(email.subject, "[Test] Dankjewel Anna!")
   assert.equal(email.data.flow, flow)
   await screenshot("copy-editor-test-sent")
@@ -397,7 +355,7 @@ test("scheduled follow-ups are canceled together and failed ones resent together
     `DELETE FROM notification WHERE idempotency_key IN (SELECT idempotency_key FROM pp_followup WHERE id = ANY($1))`,
     [scheduled]
   )
-  const emailsBefore = mailboxEmails()
+  const emailsBefore = countEmails()
 
   await page.goto(`${BASE}/app/post-purchase`)
 
@@ -465,7 +423,7 @@ test("scheduled follow-ups are canceled together and failed ones resent together
   // the dispatcher sends them on its next tick, into the mailbox
   await clearFilters()
   for (const id of failed) await waitForStatus(id, "Sent")
-  assert.equal(mailboxEmails(), emailsBefore + count, "each resent follow-up went out once")
+  assert.equal(countEmails(), emailsBefore + count, "each resent follow-up went out once")
   await page.getByTestId("pp-failed-hint").waitFor({ state: "detached" })
   await screenshot("followup-list-resent")
 

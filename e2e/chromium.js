@@ -22,6 +22,24 @@ function launchChromium() {
   })
 }
 
+/**
+ * For a test file: launches Chromium before its tests, then `open(browser)`
+ * opens the pages they use; the browser is closed after the tests, also when
+ * `open` failed.
+ */
+function withChromium(open) {
+  // required here, not above: the package check uses this file outside node:test
+  const { before, after } = require("node:test")
+  let browser
+  before(async () => {
+    browser = await launchChromium()
+    await open(browser)
+  })
+  after(async () => {
+    await browser?.close()
+  })
+}
+
 /** Signs in to the demo's admin; the first visit compiles the admin, so it may take a while. */
 async function signInToAdmin(page, { base, email, password }) {
   await page.goto(`${base}/app/login`, { timeout: 180_000 })
@@ -45,4 +63,4 @@ async function screenshotTo(folder, page, name) {
   await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true })
 }
 
-module.exports = { launchChromium, signInToAdmin, openAdmin, screenshotTo }
+module.exports = { launchChromium, withChromium, signInToAdmin, openAdmin, screenshotTo }

@@ -4,27 +4,25 @@
  * 600 px window, and the demo's emails show product images the demo serves.
  * Screenshots go to .data/e2e/emails (git-ignored).
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium } = require("./chromium")
+const { withChromium } = require("./chromium")
+const { emailPart, mailboxEmails } = require("./mailbox")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
 const PASSWORD = process.env.PP_E2E_PASSWORD
-const MAILBOX = process.env.PP_E2E_MAILBOX
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e", "emails")
 const WIDTHS = [320, 600]
 
-let browser
 let page
 
-before(async () => {
+withChromium(async (browser) => {
   fs.rmSync(ARTIFACTS, { recursive: true, force: true })
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await launchChromium()
   page = await browser.newPage()
   page.setDefaultTimeout(30_000)
   // an email is opened on its own, as a mail client would; nothing leaves this machine
@@ -32,10 +30,6 @@ before(async () => {
     const { hostname } = new URL(route.request().url())
     return hostname === "localhost" || hostname === "127.0.0.1" ? route.continue() : route.abort()
   })
-})
-
-after(async () => {
-  await browser?.close()
 })
 
 async function adminApi(urlPath) {
@@ -53,10 +47,9 @@ async function adminApi(urlPath) {
 /** The demo's sent emails: one per flow, the first one sent. */
 function mailboxEmailPerFlow() {
   const byFlow = new Map()
-  for (const file of fs.readdirSync(MAILBOX).filter((f) => f.endsWith(".json")).sort()) {
-    const { data } = JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8"))
-    if (!byFlow.has(data.flow)) {
-      byFlow.set(data.flow, fs.readFileSync(path.join(MAILBOX, file.replace(/\.json$/, ".html")), "utf8"))
+  for (const email of mailboxEmails()) {
+    if (!byFlow.has(email.data.flow)) {
+      byFlow.set(email.data.flow, emailPart(email, "html"))
     }
   }
   return byFlow

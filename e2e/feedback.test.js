@@ -7,16 +7,15 @@
  * the NPS, the answer linked to its order and marked as a detractor to follow
  * up.
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium, signInToAdmin } = require("./chromium")
-const { Client } = require("pg")
+const { withChromium, signInToAdmin } = require("./chromium")
+const { sql } = require("./demo")
+const { emailPart, waitForEmail } = require("./mailbox")
 
 const BASE = process.env.PP_E2E_BASE
-const DATABASE_URL = process.env.PP_E2E_DATABASE_URL
-const MAILBOX = process.env.PP_E2E_MAILBOX
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // the demo's customer whose order was shipped and delivered, with consent to marketing
@@ -25,44 +24,10 @@ const COMMENT = "<b>Arrived</b> late & the box was <script>alert(1)</script> cru
 
 let browser
 
-before(async () => {
+withChromium(async (launched) => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await launchChromium()
+  browser = launched
 })
-
-after(async () => {
-  await browser?.close()
-})
-
-async function sql(text, values) {
-  const client = new Client({ connectionString: DATABASE_URL })
-  await client.connect()
-  try {
-    return await client.query(text, values)
-  } finally {
-    await client.end()
-  }
-}
-
-/** Waits up to 60 seconds for an email that `match` accepts. */
-async function waitForEmail(match) {
-  for (let i = 0; i < 600; i++) {
-    const found = fs
-      .readdirSync(MAILBOX)
-      .filter((file) => file.endsWith(".json"))
-      .map((file) => {
-        try {
-          return { stem: file.slice(0, -".json".length), ...JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8")) }
-        } catch {
-          return null // still being written
-        }
-      })
-      .find((email) => email && match(email))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  assert.fail("no such email reached the mailbox")
-}
 
 test("a customer answers the survey from the email on a phone, and the admin sees a detractor to follow up", async () => {
   // the survey is due three days after the delivery: make it due now, as if those days had passed
@@ -72,8 +37,10 @@ test("a customer answers the survey from the email on a phone, and the admin see
   )
   assert.equal(rows.length, 1, "the delivered order has its survey scheduled")
   const orderId = rows[0].order_id
-  const survey = await waitForEmail((email) => email.data.flow === "feedback-survey" && email.data.order_id === orderId)
-  const html = fs.readFileSync(path.join(MAILBOX, `${survey.stem}.html`), "utf8")
+  const survey = await waitForEmail((email) => email.data.flow === "feedback-survey" && email.data.order_id === orderId, {
+    seconds: 60,
+  })
+  const html = emailPart(survey, "html")
   const links = [...html.matchAll(/<a\b[^>]*\bdata-score="(\d+)"[^>]*>/g)].map(([tag, score]) => ({
     score: Number(score),
     href: /href="([^"]+)"/.exec(tag)[1].replace(/&amp;/g, "&"),

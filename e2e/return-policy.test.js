@@ -4,11 +4,12 @@
  * type, the history, and the order's return deadline. Headless Debian
  * Chromium against the running demo (see run.js).
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium, openAdmin, screenshotTo } = require("./chromium")
+const { withChromium, openAdmin, screenshotTo } = require("./chromium")
+const { adminToken, api } = require("./demo")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
@@ -19,39 +20,13 @@ const DEMO_STATE = path.join(__dirname, "..", ".data", "demo-store.json")
 
 const WINDOW_DAYS = 45
 
-let browser
 let page
 
-before(async () => {
-  browser = await launchChromium()
+withChromium(async (browser) => {
   page = await openAdmin(browser, { base: BASE, email: EMAIL, password: PASSWORD })
 })
 
-after(async () => {
-  await browser?.close()
-})
-
 const screenshot = (name) => screenshotTo(ARTIFACTS, page, name)
-
-/** Calls the API: as the demo's admin with `token`, or the storefront with `key`; a GET, or a POST with `body`. */
-async function api(urlPath, { token, key, body } = {}) {
-  const response = await fetch(`${BASE}${urlPath}`, {
-    method: body ? "POST" : "GET",
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(key ? { "x-publishable-api-key": key } : {}),
-    },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const data = await response.json()
-  assert.ok(response.ok, `${urlPath} → ${response.status}: ${data.message}`)
-  return data
-}
-
-async function adminToken() {
-  return (await api("/auth/user/emailpass", { body: { email: EMAIL, password: PASSWORD } })).token
-}
 
 /** A shopper's checkout through the Store API, delivered to Amsterdam. */
 async function placeOrder(store) {

@@ -5,10 +5,11 @@
  * approves it, and sees it with the product's rating in the product page's
  * widget. Headless Debian Chromium against the running demo (see run.js).
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const path = require("path")
-const { launchChromium, openAdmin, screenshotTo } = require("./chromium")
+const { withChromium, openAdmin, screenshotTo } = require("./chromium")
+const { adminToken, api } = require("./demo")
 
 const BASE = process.env.PP_E2E_BASE
 const EMAIL = process.env.PP_E2E_EMAIL
@@ -16,35 +17,13 @@ const PASSWORD = process.env.PP_E2E_PASSWORD
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 const REVIEWER = "carla@example.com"
 
-let browser
 let page
 
-before(async () => {
-  browser = await launchChromium()
+withChromium(async (browser) => {
   page = await openAdmin(browser, { base: BASE, email: EMAIL, password: PASSWORD })
 })
 
-after(async () => {
-  await browser?.close()
-})
-
 const screenshot = (name) => screenshotTo(ARTIFACTS, page, name)
-
-/** Calls the admin API as the demo's admin: a GET, or a POST with `body`. */
-async function api(urlPath, { token, body } = {}) {
-  const response = await fetch(`${BASE}${urlPath}`, {
-    method: body ? "POST" : "GET",
-    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: body ? JSON.stringify(body) : undefined,
-  })
-  const data = await response.json()
-  assert.ok(response.ok, `${urlPath} → ${response.status}: ${data.message}`)
-  return data
-}
-
-async function adminToken() {
-  return (await api("/auth/user/emailpass", { body: { email: EMAIL, password: PASSWORD } })).token
-}
 
 /** The review as the API has it now, whatever its status. */
 const reviewOf = async (token, review) => {

@@ -3,7 +3,7 @@
  * `npm run test:e2e`: starts the demo (Postgres, Medusa with the plugin and
  * the admin, real orders with their follow-ups), then runs the browser tests
  * (the admin's, the returns policy's, the emails', the feedback survey's, the withdrawal page's,
- * then review moderation's) in headless Debian Chromium against it, then stops the demo.
+ * then review moderation's, then the loyalty admin's) in headless Debian Chromium against it, then stops the demo.
  */
 const { spawn } = require("child_process")
 const path = require("path")
@@ -31,7 +31,7 @@ async function main() {
   try {
     await ready
     // async, so the demo's output keeps flowing while the browser tests run
-    const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", ...["admin.test.js", "return-policy.test.js", "emails.test.js", "feedback.test.js", "withdrawal.test.js", "reviews.test.js"].map((file) => path.join(__dirname, file))], {
+    const tests = spawn(process.execPath, ["--test", "--test-concurrency=1", ...["admin.test.js", "return-policy.test.js", "emails.test.js", "feedback.test.js", "withdrawal.test.js", "reviews.test.js", "loyalty.test.js"].map((file) => path.join(__dirname, file))], {
       cwd: ROOT,
       stdio: "inherit",
       env: {

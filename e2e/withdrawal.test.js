@@ -6,73 +6,30 @@
  * and sees the done page; the demo's database then holds a requested return
  * for the order, and the acknowledgement reaches the mailbox.
  */
-const { test, before, after } = require("node:test")
+const { test } = require("node:test")
 const assert = require("node:assert/strict")
 const fs = require("fs")
 const path = require("path")
-const { launchChromium } = require("./chromium")
-const { Client } = require("pg")
+const { withChromium } = require("./chromium")
+const { sql } = require("./demo")
+const { emailPart, waitForEmail } = require("./mailbox")
 
-const DATABASE_URL = process.env.PP_E2E_DATABASE_URL
-const MAILBOX = process.env.PP_E2E_MAILBOX
 // a dot folder: `medusa develop` restarts on any other new file in the project
 const ARTIFACTS = path.join(__dirname, "..", ".data", "e2e")
 // the demo's customer whose order was shipped and delivered
 const BUYER = "carla@example.com"
 
-let browser
 let page
 
-before(async () => {
+withChromium(async (browser) => {
   fs.mkdirSync(ARTIFACTS, { recursive: true })
-  browser = await launchChromium()
   // a phone, as most customers open their email
   page = await browser.newPage({ viewport: { width: 390, height: 844 } })
   page.setDefaultTimeout(30_000)
 })
 
-after(async () => {
-  await browser?.close()
-})
-
 async function screenshot(name) {
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
-}
-
-async function sql(text, values) {
-  const client = new Client({ connectionString: DATABASE_URL })
-  await client.connect()
-  try {
-    return await client.query(text, values)
-  } finally {
-    await client.end()
-  }
-}
-
-/** The emails in the mailbox, oldest first: metadata with the stem of their files. */
-function mailbox() {
-  return fs
-    .readdirSync(MAILBOX)
-    .filter((file) => file.endsWith(".json"))
-    .sort()
-    .map((file) => {
-      try {
-        return { stem: file.slice(0, -".json".length), ...JSON.parse(fs.readFileSync(path.join(MAILBOX, file), "utf8")) }
-      } catch {
-        return null // still being written
-      }
-    })
-    .filter(Boolean)
-}
-
-/** Waits up to 30 seconds for an email that `match` accepts. */
-async function waitForEmail(match) {
-  for (let i = 0; i < 300; i++) {
-    const found = mailbox().find(match)
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
-  assert.fail("no such email reached the mailbox")
 }
 
 /** Nothing on the page is wider than the phone. */
@@ -84,7 +41,7 @@ async function assertFitsWidth() {
 test("a customer withdraws from their order with the link in the confirmation, in two steps, and a return is requested", async () => {
   const confirmation = await waitForEmail((email) => email.data.flow === "order-confirmation" && email.to === BUYER)
   const orderId = confirmation.data.order_id
-  const html = fs.readFileSync(path.join(MAILBOX, `${confirmation.stem}.html`), "utf8")
+  const html = emailPart(confirmation, "html")
   const anchor = [...html.matchAll(/<a\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes('data-link="withdrawal"'))
   assert.ok(anchor, "the confirmation carries the withdrawal link")
   const link = /href="([^"]+)"/.exec(anchor)[1].replace(/&amp;/g, "&")
@@ -131,6 +88,6 @@ test("a customer withdraws from their order with the link in the confirmation, i
   // the demo's dispatcher sends the acknowledgement within seconds
   const acknowledgement = await waitForEmail((email) => email.data.flow === "withdrawal-confirmation" && email.data.order_id === orderId)
   assert.equal(acknowledgement.to, BUYER)
-  const text = fs.readFileSync(path.join(MAILBOX, `${acknowledgement.stem}.txt`), "utf8")
+  const text = emailPart(acknowledgement, "txt")
   assert.match(text, /We received your withdrawal on .+\d{1,2}:\d{2}/)
 })

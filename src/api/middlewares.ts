@@ -44,6 +44,8 @@ import {
   AdminSaveReviewSettings,
 } from "./admin/post-purchase/validators"
 import { StoreListReviews } from "./store/post-purchase/validators"
+// loyalty admin: the programme's settings, a customer's points and adjustments
+import { AdminAdjustLoyaltyPoints, AdminLoyaltyLedgerQuery, AdminSaveLoyaltySettings } from "./admin/post-purchase/validators"
 // loyalty: the signed-in customer's points and redemptions
 import { StoreLoyaltyQuery, StoreRedeemReward } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
@@ -337,6 +339,27 @@ export default defineMiddlewares({
       matcher: "/admin/post-purchase/products/:id/reviews",
       method: ["GET"],
       middlewares: [validateParams(AdminProductParams), validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    // loyalty admin: the programme's settings, a customer's points and adjustments
+    {
+      matcher: "/admin/post-purchase/loyalty/settings",
+      method: ["GET"],
+      middlewares: [validateAndTransformQuery(AdminNoQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/loyalty/settings",
+      method: ["POST"],
+      middlewares: [validateAndTransformBody(AdminSaveLoyaltySettings)],
+    },
+    {
+      matcher: "/admin/post-purchase/customers/:id/loyalty",
+      method: ["GET"],
+      middlewares: [validateParams(AdminCustomerParams), validateAndTransformQuery(AdminLoyaltyLedgerQuery, {})],
+    },
+    {
+      matcher: "/admin/post-purchase/customers/:id/loyalty/adjustments",
+      method: ["POST"],
+      middlewares: [validateParams(AdminCustomerParams), validateAndTransformBody(AdminAdjustLoyaltyPoints)],
     },
     // loyalty: the signed-in customer's own points and rewards (never another's: no route takes a customer id), and the public programme
     {

@@ -108,7 +108,7 @@ export function orderPointsSummary(entries: OrderLedgerLine[]) {
 }
 
 /** "#1042", the number the customer knows: how the ledger's reasons name an order. */
-export const orderNumber = (order: { id: string; display_id?: number | null }) => (order.display_id ? `#${order.display_id}` : order.id)
+export const orderNumber = (order: { id: string; display_id?: number | string | null }) => (order.display_id ? `#${order.display_id}` : order.id)
 
 /**
  * The entry that undoes `entry` when its workflow fails after it: the

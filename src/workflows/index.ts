@@ -17,5 +17,8 @@ export * from "./withdrawal"
 export * from "./reviews"
 // the feedback survey's answers
 export * from "./feedback"
+// loyalty admin: saving the programme, adjusting a customer's points
+export * from "./loyalty/save-programme"
+export * from "./loyalty/adjust-points"
 // loyalty: redeeming points for a reward (a Medusa promotion)
 export * from "./loyalty/redeem-reward"

@@ -3,6 +3,7 @@ import { useState, type FormEvent, type ReactNode } from "react"
 import { errorMessage, useRecordConsent } from "../lib/api"
 import { recordConsentFieldOf, type RecordConsentField } from "../lib/consent"
 import type { AdminConsentSource } from "../lib/types"
+import { DrawerFooter } from "./drawer-footer"
 
 type Choice = "granted" | "withdrawn"
 
@@ -177,22 +178,11 @@ export const RecordConsentDrawer = ({ customerId }: { customerId: string }) => {
               </Text>
             )}
           </Drawer.Body>
-          <Drawer.Footer>
-            <Drawer.Close asChild>
-              <Button size="small" variant="secondary" type="button">
-                Cancel
-              </Button>
-            </Drawer.Close>
-            <Button
-              size="small"
-              type="submit"
-              data-testid="pp-consent-form-submit"
-              disabled={!choice || !wording.trim() || isPending}
-              isLoading={isPending}
-            >
-              Save
-            </Button>
-          </Drawer.Footer>
+          <DrawerFooter
+            submitTestId="pp-consent-form-submit"
+            disabled={!choice || !wording.trim() || isPending}
+            isLoading={isPending}
+          />
         </form>
       </Drawer.Content>
     </Drawer>

@@ -27,6 +27,7 @@ import {
   type PolicyForm,
 } from "../lib/return-policy"
 import type { PolicyScope, ReturnPoliciesResponse, ReturnPolicyTerms } from "../lib/types"
+import { DrawerFooter } from "./drawer-footer"
 import { LanguageSelect } from "./language-select"
 
 /** How long typing pauses before the preview is written again. */
@@ -276,16 +277,7 @@ const PolicyFormBody = ({ target, data, onSaved }: { target: PolicyTarget; data:
           onLocaleChange={setLocale}
         />
       </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" data-testid="pp-policy-save" disabled={!valid || save.isPending} isLoading={save.isPending}>
-          Save
-        </Button>
-      </Drawer.Footer>
+      <DrawerFooter submitTestId="pp-policy-save" disabled={!valid || save.isPending} isLoading={save.isPending} />
     </form>
   )
 }

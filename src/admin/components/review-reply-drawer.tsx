@@ -3,6 +3,7 @@ import { useState, type FormEvent } from "react"
 import { errorMessage } from "../lib/api"
 import type { ReviewView } from "../lib/reviews"
 import { useReplyToReview } from "../lib/reviews-api"
+import { DrawerFooter } from "./drawer-footer"
 import { ReviewText, Stars } from "./review-parts"
 import { TextAreaField } from "./text-area-field"
 
@@ -100,7 +101,12 @@ const ReplyForm = ({ review, onDone }: { review: ReviewView; onDone: () => void 
           />
         </div>
       </Drawer.Body>
-      <Drawer.Footer>
+      <DrawerFooter
+        submitTestId="pp-review-reply-save"
+        submitLabel={review.reply ? "Save reply" : "Publish reply"}
+        disabled={!reply.trim() || !changed}
+        isLoading={save.isPending}
+      >
         {review.reply ? (
           <Button
             size="small"
@@ -114,21 +120,7 @@ const ReplyForm = ({ review, onDone }: { review: ReviewView; onDone: () => void 
             Remove reply
           </Button>
         ) : null}
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button
-          size="small"
-          type="submit"
-          data-testid="pp-review-reply-save"
-          disabled={!reply.trim() || !changed}
-          isLoading={save.isPending}
-        >
-          {review.reply ? "Save reply" : "Publish reply"}
-        </Button>
-      </Drawer.Footer>
+      </DrawerFooter>
     </form>
   )
 }

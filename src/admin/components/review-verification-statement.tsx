@@ -4,6 +4,7 @@ import { errorMessage } from "../lib/api"
 import { formatDateInText } from "../lib/format"
 import type { ReviewSettings } from "../lib/reviews"
 import { useReviewSettings, useSaveReviewSettings } from "../lib/reviews-api"
+import { DrawerFooter } from "./drawer-footer"
 import { useActorNames } from "./review-parts"
 import { StateMessage } from "./state-message"
 import { TextAreaField } from "./text-area-field"
@@ -114,22 +115,7 @@ const StatementForm = ({ settings, onSaved }: { settings: ReviewSettings; onSave
           hint="Plain text, in the words your customers read. Leave it empty to use the default text."
         />
       </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary" type="button">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button
-          size="small"
-          type="submit"
-          data-testid="pp-review-verification-save"
-          disabled={unchanged}
-          isLoading={save.isPending}
-        >
-          Save
-        </Button>
-      </Drawer.Footer>
+      <DrawerFooter submitTestId="pp-review-verification-save" disabled={unchanged} isLoading={save.isPending} />
     </form>
   )
 }

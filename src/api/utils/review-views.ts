@@ -1,10 +1,8 @@
-import type { MedusaStoreRequest } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError, ProductStatus } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { productReviewsDocument } from "../../lib/review-json-ld"
 import { translator } from "../../i18n"
 import { REVIEWS_MODULE, type PublicReview, type ReviewAggregateNumbers } from "../../modules/reviews"
 import type ReviewsModuleService from "../../modules/reviews/service"
-import { requestSalesChannels } from "./store-return-policy"
 
 type Scope = { resolve: (key: string) => any }
 
@@ -56,27 +54,10 @@ export function storeReviewView(review: PublicReview) {
   }
 }
 
-/**
- * The product a store route serves reviews of: published and sold through the
- * publishable key's sales channels. Any other is a 404, as the storefront
- * cannot see it either.
- */
-export async function storeProduct(req: MedusaStoreRequest): Promise<{ id: string; title: string; thumbnail: string | null }> {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [product],
-  } = await query.graph({
-    entity: "product",
-    fields: ["id", "title", "thumbnail", "status", "sales_channels.id"],
-    filters: { id: req.params.id },
-  })
-  const sellingChannels = ((product?.sales_channels ?? []) as ({ id: string } | null)[]).flatMap((channel) => (channel ? [channel.id] : []))
-  const channels = product ? requestSalesChannels(req, undefined, sellingChannels) : []
-  if (!product || product.status !== ProductStatus.PUBLISHED || !channels.length) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${req.params.id} was not found`)
-  }
-  return { id: product.id, title: product.title, thumbnail: product.thumbnail ?? null }
-}
+/** The product a store route serves reviews of, as `storeProduct` loads it: what the summary and its JSON-LD name. */
+export type ReviewedProduct = { id: string; title: string; thumbnail: string | null }
+
+export const REVIEWED_PRODUCT_FIELDS = ["id", "title", "thumbnail"]
 
 /**
  * What the store says of how reviews are checked while the shop has written
@@ -88,13 +69,13 @@ export function defaultVerificationStatement(locale: string | null | undefined):
 }
 
 /**
- * A product's review summary for the store, from the stored aggregate (never
- * a recount): the numbers, the shop's statement of how reviews are checked
+ * A product's review summary for the store, from the stored aggregates, the
+ * product's and the store's (never a recount): the numbers, the shop's statement of how reviews are checked
  * with the verified shares, and the schema.org JSON-LD.
  */
 export async function storeReviewSummary(
   scope: Scope,
-  product: { id: string; title: string; thumbnail: string | null },
+  product: ReviewedProduct,
   locale: string | null
 ) {
   const service: ReviewsModuleService = scope.resolve(REVIEWS_MODULE)

@@ -166,9 +166,19 @@ export function parseLoyaltySettings(raw: unknown): LoyaltySettings {
   if (result.success) {
     return result.data
   }
-  const issues = result.error.issues.map((issue) => {
-    const path = [...issue.path, ...("keys" in issue ? [issue.keys[0]] : [])].join(".")
-    return `"${path}": ${issue.message}`
-  })
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid loyalty settings: ${issues.join("; ")}`)
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, `Invalid loyalty settings: ${loyaltySettingsIssues(result.error)}`)
+}
+
+/**
+ * Every problem of a failed parse, each with its field's path:
+ * `"rewards.0.points_cost": must be at least 1; "foo": Unrecognized key: "foo"`.
+ * The admin API answers with it too, so its form puts each message at its field.
+ */
+export function loyaltySettingsIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = [...issue.path, ...("keys" in issue ? [issue.keys[0]] : [])].join(".")
+      return `"${path || "settings"}": ${issue.message}`
+    })
+    .join("; ")
 }

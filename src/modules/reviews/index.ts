@@ -16,6 +16,7 @@ export type {
   PublicReview,
   ReplyToReviewInput,
   ReviewAggregateNumbers,
+  ReviewCounts,
   ReviewSettingsValues,
   SubmitReviewInput,
 } from "./service"

@@ -18,6 +18,7 @@ import {
 } from "./constants"
 import { ReviewAggregate } from "./models/review-aggregate"
 import { ReviewSettings } from "./models/review-settings"
+import { ReviewStoreAggregate, STORE_AGGREGATE_ID } from "./models/review-store-aggregate"
 import { Review } from "./models/review"
 import { parseReviewsOptions, type ReviewsOptions } from "./options"
 
@@ -50,9 +51,8 @@ export type ModerateReviewsInput = {
   by: string
 }
 
-/** A product's approved reviews in numbers; `star_n` counts the n-star ones. */
-export type ReviewAggregateNumbers = {
-  product_id: string
+/** Approved reviews in numbers; `star_n` counts the n-star ones. */
+export type ReviewCounts = {
   approved_count: number
   rating_sum: number
   /** approved reviews that are verified purchases */
@@ -64,10 +64,11 @@ export type ReviewAggregateNumbers = {
   star_5: number
 }
 
+/** A product's approved reviews in numbers. */
+export type ReviewAggregateNumbers = { product_id: string } & ReviewCounts
+
 const STARS = [1, 2, 3, 4, 5] as const
 const COUNTERS = ["approved_count", "rating_sum", "verified_count", ...STARS.map((star) => `star_${star}`)] as const
-
-type Delta = Omit<ReviewAggregateNumbers, "product_id">
 
 const placeholders = (items: unknown[]) => items.map(() => "?").join(", ")
 
@@ -135,13 +136,15 @@ export type ApprovalRatePeriodRow = {
 }
 
 /**
- * Reviews and each product's aggregate; CRUD comes from MedusaService. Change
- * a review's rating or status only through `submitReview` and
- * `moderateReviews`: they move the aggregate in the same transaction.
+ * Reviews, each product's aggregate and the store's; CRUD comes from
+ * MedusaService. Change a review's rating or status only through
+ * `submitReview` and `moderateReviews`: they move the aggregates in the same
+ * transaction.
  */
 export default class ReviewsModuleService extends MedusaService({
   Review,
   ReviewAggregate,
+  ReviewStoreAggregate,
   ReviewSettings,
 }) {
   protected readonly options_: ReviewsOptions
@@ -430,15 +433,10 @@ export default class ReviewsModuleService extends MedusaService({
     return { reviews: reviews as PublicReview[], count: Number(count) }
   }
 
-  /** The share of all approved reviews in the store that are verified purchases, from the stored aggregates; null before any. */
-  @InjectManager()
-  async storeVerifiedShare(@MedusaContext() sharedContext: Context = {}): Promise<number | null> {
-    const manager = sharedContext.manager as SqlManager
-    const [row] = await manager.execute(
-      `SELECT coalesce(sum(verified_count), 0)::int AS verified, coalesce(sum(approved_count), 0)::int AS approved
-       FROM pp_review_aggregate WHERE deleted_at IS NULL`
-    )
-    return Number(row.approved) ? Number(row.verified) / Number(row.approved) : null
+  /** The share of all approved reviews in the store that are verified purchases, from the store's stored aggregate; null before any. */
+  async storeVerifiedShare(): Promise<number | null> {
+    const { approved_count, verified_count } = await this.storeAggregate()
+    return approved_count ? verified_count / approved_count : null
   }
 
   /**
@@ -484,45 +482,66 @@ export default class ReviewsModuleService extends MedusaService({
   /** The product's stored aggregate; zeros before its first approved review. */
   async reviewAggregate(productId: string): Promise<ReviewAggregateNumbers> {
     const [row] = await this.listReviewAggregates({ product_id: productId }, { take: 1 })
-    return numbers(productId, row)
+    return { product_id: productId, ...counts(row) }
+  }
+
+  /** The whole store's stored aggregate; zeros before the first approved review. */
+  async storeAggregate(): Promise<ReviewCounts> {
+    const [row] = await this.listReviewStoreAggregates({ id: STORE_AGGREGATE_ID }, { take: 1 })
+    return counts(row)
   }
 
   /**
-   * The aggregate counted from the reviews themselves. Not for serving: the
-   * tests use it to prove the incremental numbers right.
+   * The product's aggregate counted from the reviews themselves. Not for
+   * serving: the tests use it to prove the incremental numbers right.
    */
   async recountAggregate(productId: string): Promise<ReviewAggregateNumbers> {
     const reviews = await this.listReviews({ product_id: productId, status: "approved" }, { select: ["rating", "verified"] })
-    const counted = numbers(productId)
-    for (const { rating, verified } of reviews) {
-      counted.approved_count += 1
-      counted.rating_sum += rating
-      counted.verified_count += verified ? 1 : 0
-      counted[`star_${rating as 1 | 2 | 3 | 4 | 5}`] += 1
-    }
-    return counted
+    return { product_id: productId, ...countReviews(reviews) }
   }
 
-  /** Adds the moves to the products' aggregates with one upsert each, in the caller's transaction. */
+  /** `recountAggregate` for the whole store: not for serving either. */
+  async recountStoreAggregate(): Promise<ReviewCounts> {
+    return countReviews(await this.listReviews({ status: "approved" }, { select: ["rating", "verified"] }))
+  }
+
+  /**
+   * Adds the moves to the store's aggregate and to the products', with one
+   * upsert each, in the caller's transaction. The store's row goes first: it
+   * makes every move wait for the one before, so two moves never lock the
+   * same products in opposite orders.
+   */
   protected async moveAggregates_(manager: SqlManager, moves: AggregateMove[]) {
-    const byProduct = new Map<string, Delta>()
+    const store = counts()
+    const byProduct = new Map<string, ReviewCounts>()
     for (const [productId, sign, rating, verified] of moves) {
-      const delta = byProduct.get(productId) ?? zeroDelta()
-      delta.approved_count += sign
-      delta.rating_sum += sign * rating
-      delta.verified_count += verified ? sign : 0
-      delta[`star_${rating as 1 | 2 | 3 | 4 | 5}`] += sign
+      const delta = byProduct.get(productId) ?? counts()
+      for (const moved of [delta, store]) {
+        moved.approved_count += sign
+        moved.rating_sum += sign * rating
+        moved.verified_count += verified ? sign : 0
+        moved[`star_${rating as 1 | 2 | 3 | 4 | 5}`] += sign
+      }
       byProduct.set(productId, delta)
     }
-    for (const [productId, delta] of byProduct) {
-      if (COUNTERS.every((counter) => delta[counter] === 0)) continue
-      // increments, not values read earlier: a concurrent move of the same product adds up instead of being lost
+    const products = [...byProduct].filter(([, delta]) => COUNTERS.some((counter) => delta[counter] !== 0))
+    if (!products.length) {
+      return
+    }
+    // increments, not values read earlier: a concurrent move adds up instead of being lost
+    const increments = (table: string) =>
+      `${COUNTERS.map((counter) => `${counter} = ${table}.${counter} + EXCLUDED.${counter}`).join(", ")}, updated_at = now()`
+    // upserted, and so locked, even when its numbers do not change (a restore that swaps like reviews)
+    await manager.execute(
+      `INSERT INTO pp_review_store_aggregate (id, ${COUNTERS.join(", ")}) VALUES (?, ${placeholders([...COUNTERS])})
+       ON CONFLICT (id) DO UPDATE SET ${increments("pp_review_store_aggregate")}`,
+      [STORE_AGGREGATE_ID, ...COUNTERS.map((counter) => store[counter])]
+    )
+    for (const [productId, delta] of products) {
       await manager.execute(
         `INSERT INTO pp_review_aggregate (id, product_id, ${COUNTERS.join(", ")})
          VALUES (?, ?, ${placeholders([...COUNTERS])})
-         ON CONFLICT (product_id) WHERE deleted_at IS NULL DO UPDATE SET
-           ${COUNTERS.map((counter) => `${counter} = pp_review_aggregate.${counter} + EXCLUDED.${counter}`).join(", ")},
-           updated_at = now()`,
+         ON CONFLICT (product_id) WHERE deleted_at IS NULL DO UPDATE SET ${increments("pp_review_aggregate")}`,
         [generateEntityId(undefined, "ppra"), productId, ...COUNTERS.map((counter) => delta[counter])]
       )
     }
@@ -566,17 +585,24 @@ function nextPeriod(start: Date, period: ApprovalRatePeriod): Date {
     : new Date(start.getTime() + 7 * 24 * 3600 * 1000)
 }
 
-function numbers(productId: string, row?: Partial<ReviewAggregateNumbers> | null): ReviewAggregateNumbers {
-  const counted = { product_id: productId } as ReviewAggregateNumbers
+/** A stored row's counts as numbers; zeros without a row. */
+function counts(row?: Partial<ReviewCounts> | null): ReviewCounts {
+  const counted = {} as ReviewCounts
   for (const counter of COUNTERS) {
     counted[counter] = Number(row?.[counter] ?? 0)
   }
   return counted
 }
 
-function zeroDelta(): Delta {
-  const { product_id: _, ...zero } = numbers("")
-  return zero
+function countReviews(reviews: { rating: number; verified: boolean }[]): ReviewCounts {
+  const counted = counts()
+  for (const { rating, verified } of reviews) {
+    counted.approved_count += 1
+    counted.rating_sum += rating
+    counted.verified_count += verified ? 1 : 0
+    counted[`star_${rating as 1 | 2 | 3 | 4 | 5}`] += 1
+  }
+  return counted
 }
 
 function sameContent(current: Record<string, any>, content: Record<string, unknown>) {

@@ -24,7 +24,7 @@ import { DELIVERY_ORDER_FIELDS, deliveryWait } from "../../lib/delivery-estimate
 import { parseDeliveryError, providerErrorMessage, type DeliveryFailure } from "../../lib/delivery-error"
 import { notificationsByKey, type NotificationService } from "../../lib/notifications"
 import { RETURN_ORDER_FIELDS, returnStatus } from "../../lib/returns"
-import { loadOrderReturnTerms } from "../../lib/return-terms"
+import { loadOrderReturnTerms, type OrderReturnTerms } from "../../lib/return-terms"
 import { earliestSend, frequencyCapWait, heldTooLong, type Wait } from "../../lib/send-window"
 import { unsubscribeHeaders, unsubscribeUrl } from "../../lib/unsubscribe"
 import {
@@ -62,7 +62,13 @@ export type DispatchSummary = {
 }
 
 /** A follow-up that still goes out, with what its email is made from. */
-type DueEmail = { followup: ClaimedFollowup; flow: FlowDefinition; order: LoadedOrder }
+type DueEmail = {
+  followup: ClaimedFollowup
+  flow: FlowDefinition
+  order: LoadedOrder
+  /** The order's return terms as the batch read them, for a flow that declares `needsReturnTerms`: its check at send time and its email see the same. */
+  returnTerms?: OrderReturnTerms
+}
 
 type ReadyToSend = { followup: ClaimedFollowup; notification: CreateNotificationDTO }
 
@@ -388,11 +394,11 @@ async function decideWhatGoesOut(
         now,
       })
     : new Map<string, Date>()
-  // the return terms as of now, for flows that look at them again before they go out
-  const checkedFlows = new Set(FLOWS.filter((flow) => flow.skipAtSend && flow.needsReturnTerms).map((flow) => flow.key))
+  // the return terms as of now, read once for the batch: the flows' checks at send time and the emails quote the same terms
+  const termsFlows = new Set(FLOWS.filter((flow) => flow.needsReturnTerms).map((flow) => flow.key))
   const returnTermsNow = await loadOrderReturnTerms(
     container,
-    [...new Set(followups.filter((f) => checkedFlows.has(f.flow) && ordersById.has(f.order_id)).map((f) => f.order_id))],
+    [...new Set(followups.filter((f) => termsFlows.has(f.flow) && ordersById.has(f.order_id)).map((f) => f.order_id))],
     now
   )
 
@@ -419,9 +425,9 @@ async function decideWhatGoesOut(
                 : marketing
                   ? withoutPermission(permissions.get(permissionKey(followup.email, order.cart?.id)), options.consent.mode, flow)
                   : null
+    const returnTerms = flow?.needsReturnTerms && order ? returnTermsNow.get(order.id) : undefined
     // last, the flow's own look at the order as it stands now
-    const flowSkipReason =
-      skipReason ?? flow!.skipAtSend?.({ order: order!, returnTerms: returnTermsNow.get(order!.id), now }) ?? null
+    const flowSkipReason = skipReason ?? flow!.skipAtSend?.({ order: order!, returnTerms, now }) ?? null
     if (flowSkipReason) {
       skipped.push(skippedOutcome(followup.id, flowSkipReason))
       continue
@@ -456,7 +462,7 @@ async function decideWhatGoesOut(
       // it goes out now, so the recipient's next marketing email in this batch waits
       lastMarketing.set(followup.email, now)
     }
-    due.push({ followup, flow: flow!, order: order! })
+    due.push({ followup, flow: flow!, order: order!, returnTerms })
   }
   await batch.record(skipped)
   await batch.record(held, { held: true })
@@ -472,13 +478,7 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
   const { options } = batch
   const ready: ReadyToSend[] = []
   const unrenderable: Outcome[] = []
-  // the return terms of the orders whose emails quote them, read once per chunk
-  const returnTerms = await loadOrderReturnTerms(
-    batch.container,
-    [...new Set(chunk.filter(({ flow }) => flow.needsReturnTerms).map(({ order }) => order.id))],
-    batch.now()
-  )
-  for (const { followup, flow, order } of chunk) {
+  for (const { followup, flow, order, returnTerms } of chunk) {
     try {
       // every marketing email carries its recipient's unsubscribe link, in the footer and the headers
       const unsubscribe =
@@ -499,7 +499,7 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
           options,
           brand: options.brand,
           i18n,
-          returnTerms: returnTerms.get(order.id),
+          returnTerms,
           // what the workflow that scheduled it carried (a withdrawal's items and time), and the language links are signed for
           followup: { locale: followup.locale, metadata: followup.metadata },
           signingKeys: batch.service.getSigningKeys(),

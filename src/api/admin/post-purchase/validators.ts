@@ -17,6 +17,9 @@ import {
   type RejectionReason,
   type ReviewStatus,
 } from "../../../modules/reviews/constants"
+// loyalty admin
+import { LEDGER_LIMITS } from "../../../modules/loyalty/constants"
+import { LOYALTY_LIMITS, loyaltySettingsIssues, loyaltySettingsSchema } from "../../../modules/loyalty/settings"
 
 export const AdminFlowParams = z.object({ key: flowKey("key") })
 
@@ -382,3 +385,55 @@ export const AdminSaveReviewSettings = z
   })
   .strict()
 export type AdminSaveReviewSettingsType = z.infer<typeof AdminSaveReviewSettings>
+
+// loyalty admin: the programme's settings, a customer's ledger and an admin's adjustment of their points
+/**
+ * The whole programme, checked with the module's own schema. One custom issue
+ * carries every problem, each with its field's path
+ * (`"earn_rates.0.points_per_unit": must be more than 0`): Medusa's wording of
+ * a zod error keeps three issues and drops the path of most.
+ */
+export const AdminSaveLoyaltySettings = z.unknown().transform((raw, context) => {
+  const result = loyaltySettingsSchema.safeParse(raw ?? {})
+  if (!result.success) {
+    context.addIssue({ code: "custom", message: loyaltySettingsIssues(result.error) })
+    return z.NEVER
+  }
+  return result.data
+})
+export type AdminSaveLoyaltySettingsType = z.infer<typeof AdminSaveLoyaltySettings>
+
+export const AdminLoyaltyLedgerQuery = z
+  .object({
+    offset: z.coerce
+      .number({ message: "offset must be a whole number" })
+      .int("offset must be a whole number")
+      .refine((offset) => offset >= 0, "offset cannot be negative")
+      .default(0),
+    limit: z.coerce
+      .number({ message: `limit must be a whole number from 1 to ${LEDGER_LIMITS.pageSize}` })
+      .int(`limit must be a whole number from 1 to ${LEDGER_LIMITS.pageSize}`)
+      .refine((limit) => limit >= 1 && limit <= LEDGER_LIMITS.pageSize, `limit must be a whole number from 1 to ${LEDGER_LIMITS.pageSize}`)
+      .default(10),
+  })
+  .strict()
+export type AdminLoyaltyLedgerQueryType = z.infer<typeof AdminLoyaltyLedgerQuery>
+
+/** Points an admin gives (positive) or takes (negative) by hand, always with the reason the customer and the next admin read. */
+export const AdminAdjustLoyaltyPoints = z
+  .object({
+    points: z
+      .number({ message: "points must be a number of points, like 50 or -50" })
+      // refinements, so the 400 carries these messages (Medusa words int, min and max itself)
+      .refine(Number.isInteger, "points must be a whole number, like 50 or -50")
+      .refine((points) => points !== 0, "points cannot be 0: give a positive number to add points, a negative one to take them")
+      .refine((points) => Math.abs(points) <= LOYALTY_LIMITS.points, `points can be at most ${LOYALTY_LIMITS.points} either way`),
+    reason: z
+      .string({ message: "reason is required: say why the balance changes" })
+      .trim()
+      // refinements, so the 400 carries these messages
+      .refine((reason) => reason.length > 0, "reason is required: say why the balance changes")
+      .refine((reason) => reason.length <= LEDGER_LIMITS.reasonLength, `reason can be at most ${LEDGER_LIMITS.reasonLength} characters`),
+  })
+  .strict()
+export type AdminAdjustLoyaltyPointsType = z.infer<typeof AdminAdjustLoyaltyPoints>

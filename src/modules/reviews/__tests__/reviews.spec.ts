@@ -3,6 +3,7 @@ import { REVIEWS_MODULE, type SubmitReviewInput } from ".."
 import { REVIEW_LIMITS } from "../constants"
 import { ReviewAggregate } from "../models/review-aggregate"
 import { ReviewSettings } from "../models/review-settings"
+import { ReviewStoreAggregate } from "../models/review-store-aggregate"
 import { Review } from "../models/review"
 import ReviewsModuleService from "../service"
 
@@ -33,12 +34,13 @@ const review = (rating: number, overrides: Partial<SubmitReviewInput> = {}): Sub
 moduleIntegrationTestRunner<ReviewsModuleService>({
   moduleName: REVIEWS_MODULE,
   resolve: "./src/modules/reviews",
-  moduleModels: [Review, ReviewAggregate, ReviewSettings],
+  moduleModels: [Review, ReviewAggregate, ReviewStoreAggregate, ReviewSettings],
   testSuite: ({ service }) => {
-    /** The stored numbers, after checking that they equal a recount of the reviews. */
+    /** The product's stored numbers, after checking that they, and the store's, equal a recount of the reviews. */
     const aggregate = async (productId = PRODUCT) => {
       const stored = await service.reviewAggregate(productId)
       expect(stored).toEqual(await service.recountAggregate(productId))
+      expect(await service.storeAggregate()).toEqual(await service.recountStoreAggregate())
       return stored
     }
 
@@ -161,6 +163,39 @@ moduleIntegrationTestRunner<ReviewsModuleService>({
       expect(await service.storeVerifiedShare()).toBe(1)
     })
 
+    it("keeps the store's aggregate with the products', also when moderations of several products run at once", async () => {
+      const THIRD_PRODUCT = "prod_01JDZ9Q4J1K2M3N4P5Q6R7S8TB"
+      expect(await service.storeVerifiedShare()).toBeNull()
+      // each call holds a review of PRODUCT and one of OTHER_PRODUCT, in opposite orders
+      const [a1, b1, b2, a2, c1] = [
+        await service.submitReview(review(5)),
+        await service.submitReview(review(4, { product_id: OTHER_PRODUCT, verified: false })),
+        await service.submitReview(review(2, { product_id: OTHER_PRODUCT })),
+        await service.submitReview(review(1, { verified: false })),
+        await service.submitReview(review(3, { product_id: THIRD_PRODUCT })),
+      ]
+      await Promise.all([
+        service.moderateReviews({ ids: [a1.id, b1.id], action: "approve", by: ADMIN }),
+        service.moderateReviews({ ids: [b2.id, a2.id], action: "approve", by: ADMIN }),
+        service.moderateReviews({ ids: [c1.id], action: "approve", by: ADMIN }),
+      ])
+      await aggregate(OTHER_PRODUCT)
+      expect(await service.storeAggregate()).toEqual(
+        expect.objectContaining({ approved_count: 5, rating_sum: 15, verified_count: 3, star_1: 1, star_2: 1, star_3: 1, star_4: 1, star_5: 1 })
+      )
+      expect(await service.storeVerifiedShare()).toBe(0.6)
+
+      // a rejection, an edit back to pending, and a restored moderation move it too
+      const { previous } = await service.applyModeration({ ids: [c1.id], action: "reject", reason: "off_topic", by: ADMIN })
+      await service.moderateReviews({ ids: [a2.id], action: "reject", reason: "spam_or_advertising", by: ADMIN })
+      await service.submitReview(review(3, { line_item_id: b1.line_item_id, product_id: OTHER_PRODUCT, verified: false }))
+      expect(await aggregate(THIRD_PRODUCT)).toEqual(expect.objectContaining({ approved_count: 0 }))
+      expect(await service.storeVerifiedShare()).toBe(1)
+      await service.restoreModeration(previous)
+      expect(await aggregate(THIRD_PRODUCT)).toEqual(expect.objectContaining({ approved_count: 1 }))
+      expect(await service.storeAggregate()).toEqual(expect.objectContaining({ approved_count: 3, verified_count: 3, rating_sum: 10 }))
+    })
+
     it("puts a moderation back as it was, aggregate included (a failed workflow's compensation)", async () => {
       const approved = await service.submitReview(review(4))
       const pending = await service.submitReview(review(1, { verified: false }))
@@ -272,7 +307,7 @@ moduleIntegrationTestRunner<ReviewsModuleService>({
 moduleIntegrationTestRunner<ReviewsModuleService>({
   moduleName: REVIEWS_MODULE,
   resolve: "./src/modules/reviews",
-  moduleModels: [Review, ReviewAggregate, ReviewSettings],
+  moduleModels: [Review, ReviewAggregate, ReviewStoreAggregate, ReviewSettings],
   // as a shop configures it: the plugin's options, with a `reviews` section
   moduleOptions: { brand: { name: "Acme" }, reviews: { autoApprove: true } },
   testSuite: ({ service }) => {

@@ -49,7 +49,7 @@ export const findConfirmablePointsStep = createStep(
         loadOrderReturnTerms(container, orderIds, now),
         query.graph({ entity: "order", fields: ["id", "display_id", "status"], filters: { id: orderIds } }),
       ])
-      const ordersById = new Map((orders as { id: string; display_id: number; status: string }[]).map((order) => [order.id, order]))
+      const ordersById = new Map((orders as { id: string; display_id: number | string | null; status: string }[]).map((order) => [order.id, order]))
       for (const orderId of orderIds) {
         const order = ordersById.get(orderId)
         const orderTerms = terms.get(orderId)

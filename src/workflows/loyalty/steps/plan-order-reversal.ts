@@ -62,7 +62,8 @@ export const planOrderReversalStep = createStep(
     })
     // an exchange's or a claim's items come back against new ones: taking their points without earning the new
     // items' would cost the customer points for a swap, so these wait until exchanges are handled whole
-    if (orderReturn?.exchange_id || orderReturn?.claim_id) {
+    const swap = orderReturn as { exchange_id?: string | null; claim_id?: string | null } | undefined
+    if (swap?.exchange_id || swap?.claim_id) {
       return new StepResponse({ entries: [] as NewLedgerEntry[] })
     }
     const returned = ((orderReturn as ReturnRow | undefined)?.items ?? [])

@@ -1,7 +1,8 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { REVIEWS_MODULE } from "../../../../../../modules/reviews"
 import type ReviewsModuleService from "../../../../../../modules/reviews/service"
-import { storeProduct, storeReviewView } from "../../../../../utils/review-views"
+import { REVIEWED_PRODUCT_FIELDS, storeReviewView, type ReviewedProduct } from "../../../../../utils/review-views"
+import { storeProduct } from "../../../../../utils/store-product"
 import type { StoreListReviewsType } from "../../../validators"
 
 /**
@@ -10,7 +11,7 @@ import type { StoreListReviewsType } from "../../../validators"
  * email, the order or the customer.
  */
 export const GET = async (req: MedusaStoreRequest<unknown, StoreListReviewsType>, res: MedusaResponse) => {
-  const product = await storeProduct(req)
+  const { product } = await storeProduct<ReviewedProduct>(req, REVIEWED_PRODUCT_FIELDS)
   const { limit, offset, sort } = req.validatedQuery as StoreListReviewsType
   const service: ReviewsModuleService = req.scope.resolve(REVIEWS_MODULE)
   const { reviews, count } = await service.listApprovedReviews(product.id, { sort, limit, offset })

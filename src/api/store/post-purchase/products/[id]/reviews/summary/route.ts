@@ -1,6 +1,7 @@
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import { sendCacheable } from "../../../../../../utils/store-return-policy"
-import { storeProduct, storeReviewSummary } from "../../../../../../utils/review-views"
+import { REVIEWED_PRODUCT_FIELDS, storeReviewSummary, type ReviewedProduct } from "../../../../../../utils/review-views"
+import { storeProduct } from "../../../../../../utils/store-product"
 
 /**
  * A product's rating from the stored aggregate (average, count, per star,
@@ -11,7 +12,7 @@ import { storeProduct, storeReviewSummary } from "../../../../../../utils/review
  * with the ETag gets 304.
  */
 export const GET = async (req: MedusaStoreRequest, res: MedusaResponse) => {
-  const product = await storeProduct(req)
+  const { product } = await storeProduct<ReviewedProduct>(req, REVIEWED_PRODUCT_FIELDS)
   // the answer's language may come from the header, so a shared cache must key on it
   res.vary("x-medusa-locale")
   sendCacheable(req, res, await storeReviewSummary(req.scope, product, req.locale ?? null))

@@ -1,0 +1,31 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { LOYALTY_MODULE } from "../../../../../modules/loyalty"
+import type LoyaltyModuleService from "../../../../../modules/loyalty/service"
+import type { ProgrammeView } from "../../../../../modules/loyalty/service"
+import { saveLoyaltyProgrammeWorkflow } from "../../../../../workflows/loyalty/save-programme"
+import type { AdminSaveLoyaltySettingsType } from "../../validators"
+
+/** The loyalty programme (the defaults, switched off, before the first save) and the customer groups its tiers can map to. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const service: LoyaltyModuleService = req.scope.resolve(LOYALTY_MODULE)
+  res.json(await programmeResponse(req.scope, await service.loyaltyProgramme()))
+}
+
+/** Saves the whole programme; a 400 names every bad field by its path, e.g. `earn_rates.0.points_per_unit`. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminSaveLoyaltySettingsType>, res: MedusaResponse) => {
+  const { result } = await saveLoyaltyProgrammeWorkflow(req.scope).run({
+    input: { settings: req.validatedBody, by: `user:${req.auth_context.actor_id}` },
+  })
+  res.json(await programmeResponse(req.scope, result))
+}
+
+async function programmeResponse(container: MedusaContainer, programme: ProgrammeView) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: groups } = await query.graph({ entity: "customer_group", fields: ["id", "name"] })
+  const customer_groups = groups
+    .map((group: { id: string; name: string | null }) => ({ id: group.id, name: group.name ?? group.id }))
+    .sort((a, b) => a.name.localeCompare(b.name))
+  return { ...programme, customer_groups }
+}

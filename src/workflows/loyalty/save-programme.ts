@@ -1,0 +1,14 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { checkTierCustomerGroupsStep } from "./steps/check-tier-customer-groups"
+import { updateLoyaltyProgrammeStep, type UpdateLoyaltyProgrammeStepInput } from "./steps/update-loyalty-programme"
+
+export type SaveLoyaltyProgrammeWorkflowInput = UpdateLoyaltyProgrammeStepInput
+
+export const saveLoyaltyProgrammeWorkflowId = "pp-save-loyalty-programme"
+
+/** An admin saves the loyalty programme as a whole: earn rates, rewards, tiers and their customer groups, expiry, bonuses, referrals. */
+export const saveLoyaltyProgrammeWorkflow = createWorkflow(saveLoyaltyProgrammeWorkflowId, (input: SaveLoyaltyProgrammeWorkflowInput) => {
+  checkTierCustomerGroupsStep({ settings: input.settings })
+  const programme = updateLoyaltyProgrammeStep(input)
+  return new WorkflowResponse(programme)
+})

@@ -250,6 +250,10 @@ medusaIntegrationTestRunner({
       expect((await refused(api.get(`/admin/post-purchase/orders/order_01JDZ9Q4J1K2M3N4P5Q6R7S8T9/loyalty`, admin))).status).toBe(404)
       const bad = await refused(api.get(`/admin/post-purchase/orders/${orderId}/loyalty?limit=5`, admin))
       expect(bad.status).toBe(400)
+
+      // order.placed handled after the cancellation earns nothing
+      expect((await earnOrderPointsWorkflow(container).run({ input: { order_id: canceled } })).result.skipped).toBe("canceled")
+      expect(await loyalty().orderLedger(canceled)).toHaveLength(2)
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 

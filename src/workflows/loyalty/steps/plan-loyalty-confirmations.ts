@@ -30,7 +30,7 @@ export const planLoyaltyConfirmationsStep = createStep(
             lifetime_delta: pending,
             reason,
             order_id,
-            idempotency_key: `confirm:${order_id}`,
+            idempotency_key: `confirm:${order_id}:${customer_id}`,
           })
         }
       }

@@ -30,7 +30,8 @@ export const planLoyaltyConfirmationsStep = createStep(
             lifetime_delta: pending,
             reason,
             order_id,
-            idempotency_key: `confirm:${order_id}`,
+            // per customer: a referral's order holds the referrer's bonus next to its buyer's points
+            idempotency_key: `confirm:${order_id}:${customer_id}`,
           })
         }
       }

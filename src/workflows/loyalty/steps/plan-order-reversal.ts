@@ -47,7 +47,7 @@ export const planOrderReversalStep = createStep(
       const entries = orderHoldings(ledger).flatMap((holding): NewLedgerEntry[] => {
         const deltas = takeBack(holding, holding.pending + holding.confirmed)
         return deltas
-          ? [{ customer_id: holding.customer_id, type: "revert", ...deltas, reason: `Order ${number} was canceled`, order_id, idempotency_key: `revert:cancel:${order_id}` }]
+          ? [{ customer_id: holding.customer_id, type: "revert", ...deltas, reason: `Order ${number} was canceled`, order_id, idempotency_key: `revert:cancel:${order_id}:${holding.customer_id}` }]
           : []
       })
       return new StepResponse({ entries })
@@ -85,7 +85,8 @@ export const planOrderReversalStep = createStep(
           reason: wholeOrderBack ? `Order ${number} was returned` : `Items of order ${number} were returned`,
           order_id,
           metadata: { return_id, items: returned },
-          idempotency_key: `revert:return:${return_id}`,
+          // per customer: a referral's order holds the referrer's bonus next to its buyer's points
+          idempotency_key: `revert:return:${return_id}:${holding.customer_id}`,
         })
       }
     }

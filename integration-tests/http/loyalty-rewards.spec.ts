@@ -192,8 +192,9 @@ medusaIntegrationTestRunner({
 
     it("three redemptions at the same moment with points for one: one code, two refusals, and the ledger still adds up", async () => {
       const container = getContainer()
-      await saveProgramme(PROGRAMME)
+      // registered before the programme is on: no signup bonus among her points
       const cleo = await customerHeaders(container, store.publishable_key, "cleo@example.com")
+      await saveProgramme(PROGRAMME)
       await loyalty().recordEntries(confirmedPoints(cleo.customer.id, "order_cleo", 500))
 
       const responses = await Promise.all(
@@ -257,9 +258,10 @@ medusaIntegrationTestRunner({
 
     it("each customer reads and spends only their own points; every bad request is a 400 that says why; the public programme hides the customer groups", async () => {
       const container = getContainer()
+      // Ben registers before the programme is on: no signup bonus among his points
+      const ben = await customerHeaders(container, store.publishable_key, "ben@example.com")
       await saveProgramme(PROGRAMME)
       await loyalty().recordEntries(confirmedPoints(store.customer.id, "order_anna_1", 600))
-      const ben = await customerHeaders(container, store.publishable_key, "ben@example.com")
       await loyalty().recordEntries([confirmedPoints(ben.customer.id, "order_ben_1", 40)[0]])
       const { headers } = await anna()
       // a bonus from 13 months ago still counts in the balance, but no longer for the tier
@@ -278,6 +280,7 @@ medusaIntegrationTestRunner({
         tier: null,
         next_tier: { id: "silver", name: "Silver", threshold: 1000, remaining: 1000 },
         referral_code: expect.stringMatching(/^[A-Z2-9]{8}$/),
+        referral_link: expect.stringMatching(/\/\?ref=[A-Z2-9]{8}$/),
         history: [expect.objectContaining({ type: "earn", points: 40, order_id: "order_ben_1" })],
         count: 1,
       })

@@ -48,6 +48,8 @@ import { StoreListReviews } from "./store/post-purchase/validators"
 import { AdminAdjustLoyaltyPoints, AdminLoyaltyLedgerQuery, AdminSaveLoyaltySettings } from "./admin/post-purchase/validators"
 // loyalty: the signed-in customer's points and redemptions
 import { StoreLoyaltyQuery, StoreRedeemReward } from "./store/post-purchase/validators"
+// loyalty referrals: claiming a member's referral code
+import { StoreClaimReferral } from "./store/post-purchase/validators"
 import { refuseControlCharacters, requireCartForGuests, validateParams } from "./utils/input-guards"
 
 export default defineMiddlewares({
@@ -371,6 +373,12 @@ export default defineMiddlewares({
       matcher: "/store/post-purchase/loyalty/redeem",
       method: ["POST"],
       middlewares: [authenticate("customer", ["session", "bearer"]), validateAndTransformBody(StoreRedeemReward)],
+    },
+    // loyalty referrals: anyone with the publishable key claims a code; a signed-in customer is recognised, not required
+    {
+      matcher: "/store/post-purchase/loyalty/referrals",
+      method: ["POST"],
+      middlewares: [authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }), validateAndTransformBody(StoreClaimReferral)],
     },
     {
       matcher: "/store/post-purchase/loyalty/programme",

@@ -1,5 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { TIER_WINDOW_MONTHS, tierProgress, tierWindowStart } from "../../lib/loyalty-tier-progress"
+import { referralLink } from "../../lib/loyalty-referrals"
+import { POST_PURCHASE_MODULE } from "../../modules/post-purchase"
+import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 import { LOYALTY_MODULE, type LedgerEntryView, type LoyaltySettings } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 
@@ -44,6 +47,8 @@ export async function storeLoyaltyView(container: MedusaContainer, customerId: s
     lifetime: account?.lifetime ?? 0,
     ...tierProgress(settings, account?.tier ?? null, earned),
     referral_code: account?.referral_code ?? null,
+    // referrals: the link the member shares, the storefront with their code
+    referral_link: account ? referralLink((container.resolve(POST_PURCHASE_MODULE) as PostPurchaseModuleService).getOptions().storefrontUrl, account.referral_code) : null,
     history: ledger.entries.map(storeLedgerEntry),
     count: ledger.count,
   }

@@ -12,6 +12,7 @@ import { LEDGER_LIMITS, type EntryType } from "./constants"
 import { LoyaltyAccount } from "./models/loyalty-account"
 import { LoyaltyEntry } from "./models/loyalty-entry"
 import { LoyaltyProgramme } from "./models/loyalty-settings"
+import { LoyaltyReferral, type ReferralStatus } from "./models/loyalty-referral"
 import { DEFAULT_LOYALTY_SETTINGS, parseLoyaltySettings, type LoyaltySettings } from "./settings"
 
 type SqlManager = {
@@ -65,11 +66,30 @@ export type LedgerEntryView = {
   created_at: Date
 }
 
+export type ReferralView = {
+  id: string
+  referrer_customer_id: string
+  referral_code: string
+  promotion_id: string | null
+  promotion_code: string
+  referee_email: string | null
+  referee_customer_id: string | null
+  order_id: string | null
+  status: ReferralStatus
+  counted_at: Date | null
+}
+
+/** What counting a referral for an order did: `counted` now or by an earlier run for this order, or `refused` (the referee was counted before). */
+export type ReferralCount = { referral: ReferralView; outcome: "counted" | "already_counted" | "refused" }
+
 export type ProgrammeView = { settings: LoyaltySettings; updated_by: string | null; updated_at: Date | null }
 
 const ENTRY_COLUMNS =
   "id, type, points, available_delta, pending_delta, lifetime_delta, reason, order_id, promotion_code, reward_id, created_by, rule, metadata, created_at"
 const ACCOUNT_COLUMNS = "id, customer_id, available, pending, lifetime, referral_code, tier, tier_changed_at, last_activity_at"
+
+const REFERRAL_COLUMNS =
+  "id, referrer_customer_id, referral_code, promotion_id, promotion_code, referee_email, referee_customer_id, order_id, status, counted_at"
 
 const placeholders = (items: unknown[]) => items.map(() => "?").join(", ")
 const REFERRAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -117,6 +137,7 @@ export default class LoyaltyModuleService extends MedusaService({
   LoyaltyAccount,
   LoyaltyEntry,
   LoyaltyProgramme,
+  LoyaltyReferral,
 }) {
   /**
    * Appends ledger entries and moves the balances with them, in one
@@ -354,6 +375,74 @@ export default class LoyaltyModuleService extends MedusaService({
       await this.createLoyaltyProgrammes([values], sharedContext)
     }
     return await this.loyaltyProgramme(sharedContext)
+  }
+
+  // referrals
+  /** The referrals whose first-order discount is one of these promotion codes (any case). */
+  @InjectManager()
+  async referralsByPromotionCode(codes: string[], @MedusaContext() sharedContext: Context = {}): Promise<ReferralView[]> {
+    const wanted = [...new Set(codes.map((code) => String(code).trim().toUpperCase()).filter(Boolean))]
+    if (!wanted.length) {
+      return []
+    }
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    return await manager.execute(
+      `SELECT ${REFERRAL_COLUMNS} FROM pp_loyalty_referral WHERE upper(promotion_code) IN (${placeholders(wanted)}) AND deleted_at IS NULL`,
+      wanted
+    )
+  }
+
+  /**
+   * Counts a referral for the referee's order, once: under a lock on the
+   * referee (their email), a referee already counted for another referral
+   * refuses this one, whatever code it came through. Counting the same
+   * order again answers the earlier count.
+   */
+  @InjectTransactionManager()
+  async countReferral(
+    input: { referral_id: string; order_id: string; referee_email: string | null; referee_customer_id: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReferralCount> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const email = input.referee_email?.trim().toLowerCase() || null
+    // two first orders of one person through two codes, placed at once, must not both count
+    await manager.execute("SELECT pg_advisory_xact_lock(hashtext(?))", [`pp_loyalty_referee:${email ?? input.referee_customer_id ?? input.order_id}`])
+    const [referral] = await manager.execute(
+      `SELECT ${REFERRAL_COLUMNS} FROM pp_loyalty_referral WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.referral_id]
+    )
+    if (!referral) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Referral ${input.referral_id} was not found`)
+    }
+    if (referral.status === "counted" && referral.order_id === input.order_id) {
+      return { referral, outcome: "already_counted" }
+    }
+    const [earlier] = await manager.execute(
+      `SELECT id FROM pp_loyalty_referral WHERE status = 'counted' AND deleted_at IS NULL AND id <> ?
+         AND (referee_email = ? OR (referee_customer_id IS NOT NULL AND referee_customer_id = ?)) LIMIT 1`,
+      [referral.id, email, input.referee_customer_id]
+    )
+    const status: ReferralStatus = earlier || referral.status !== "claimed" ? "refused" : "counted"
+    if (referral.status !== "claimed") {
+      // counted or refused for another order already: the code is single use, this order changes nothing
+      return { referral, outcome: "refused" }
+    }
+    const [updated] = await manager.execute(
+      `UPDATE pp_loyalty_referral SET status = ?, order_id = ?, referee_email = ?, referee_customer_id = coalesce(?, referee_customer_id),
+         counted_at = ?, updated_at = now() WHERE id = ? RETURNING ${REFERRAL_COLUMNS}`,
+      [status, input.order_id, email, input.referee_customer_id, status === "counted" ? new Date() : null, referral.id]
+    )
+    return { referral: updated, outcome: status === "counted" ? "counted" : "refused" }
+  }
+
+  /** Puts a referral back as claimed: the compensation of a count whose workflow failed. */
+  @InjectTransactionManager()
+  async uncountReferral(referralId: string, @MedusaContext() sharedContext: Context = {}) {
+    const manager = sharedContext.transactionManager as SqlManager
+    await manager.execute(
+      `UPDATE pp_loyalty_referral SET status = 'claimed', order_id = NULL, counted_at = NULL, updated_at = now() WHERE id = ? AND deleted_at IS NULL`,
+      [referralId]
+    )
   }
 
   /** Creates the missing accounts, each with a referral code of its own. */

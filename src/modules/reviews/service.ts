@@ -352,6 +352,27 @@ export default class ReviewsModuleService extends MedusaService({
   }
 
   /**
+   * Marks reviews as incentivized (their author got something for them: loyalty
+   * points for an approved review), or unmarks them, so the storefront and its
+   * JSON-LD disclose it. Answers the ids whose mark changed, for a compensation
+   * to put back.
+   */
+  @InjectTransactionManager()
+  async markIncentivized(ids: string[], incentivized = true, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const wanted = [...new Set(ids)]
+    if (!wanted.length) {
+      return []
+    }
+    const manager = sharedContext.transactionManager as SqlManager
+    const rows = await manager.execute(
+      `UPDATE pp_review SET incentivized = ?, updated_at = now()
+       WHERE deleted_at IS NULL AND incentivized <> ? AND id IN (${placeholders(wanted)}) RETURNING id`,
+      [incentivized, incentivized, ...wanted]
+    )
+    return rows.map((row: { id: string }) => row.id)
+  }
+
+  /**
    * Sets the shop's public reply to a review, or removes it (null). Plain
    * text, at most `REVIEW_LIMITS.replyLength` characters once trimmed; the
    * review's status and the aggregate are untouched.

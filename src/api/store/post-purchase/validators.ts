@@ -209,3 +209,16 @@ export const StoreRedeemReward = z
   })
   .strict()
 export type StoreRedeemRewardType = z.infer<typeof StoreRedeemReward>
+
+// loyalty referrals: a new customer claims a member's referral code
+export const StoreClaimReferral = z
+  .object({
+    referral_code: z
+      .string({ message: "referral_code is required: a member's referral code" })
+      .trim()
+      .min(1, "referral_code is required: a member's referral code")
+      .max(40, "referral_code must be a member's referral code"),
+    email: z.email({ message: "email must be an email address" }).optional(),
+  })
+  .strict()
+export type StoreClaimReferralType = z.infer<typeof StoreClaimReferral>

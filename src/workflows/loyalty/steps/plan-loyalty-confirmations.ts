@@ -30,6 +30,7 @@ export const planLoyaltyConfirmationsStep = createStep(
             lifetime_delta: pending,
             reason,
             order_id,
+            // per customer: a referral's order holds the referrer's bonus next to its buyer's points
             idempotency_key: `confirm:${order_id}:${customer_id}`,
           })
         }

@@ -85,6 +85,7 @@ export const planOrderReversalStep = createStep(
           reason: wholeOrderBack ? `Order ${number} was returned` : `Items of order ${number} were returned`,
           order_id,
           metadata: { return_id, items: returned },
+          // per customer: a referral's order holds the referrer's bonus next to its buyer's points
           idempotency_key: `revert:return:${return_id}:${holding.customer_id}`,
         })
       }

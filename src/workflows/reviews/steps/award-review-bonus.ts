@@ -1,0 +1,73 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { undoEntry } from "../../../lib/loyalty-order-points"
+import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
+import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { REVIEWS_MODULE } from "../../../modules/reviews"
+import type ReviewsModuleService from "../../../modules/reviews/service"
+
+export type AwardReviewBonusStepInput = {
+  action: string
+  reviews: { id: string; status: string; customer_id?: string | null }[]
+}
+
+type Awarded = { written: (NewLedgerEntry & { id: string })[]; marked: string[] }
+
+export const awardReviewBonusStepId = "pp-award-review-bonus"
+
+/**
+ * Gives a registered customer the programme's `approved_review` bonus once per
+ * approved review, and marks the review incentivized so the storefront says
+ * so. Guest reviews get nothing (no account to hold points). The
+ * compensation appends the opposite of each bonus it wrote and unmarks the
+ * reviews it marked.
+ */
+export const awardReviewBonusStep = createStep(
+  awardReviewBonusStepId,
+  async ({ action, reviews }: AwardReviewBonusStepInput, { container }) => {
+    const nothing = new StepResponse<Awarded, Awarded>({ written: [], marked: [] }, { written: [], marked: [] })
+    if (action !== "approve") {
+      return nothing
+    }
+    const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+    const { settings } = await loyalty.loyaltyProgramme()
+    const points = settings.bonuses.approved_review
+    const eligible = reviews.filter((review) => review.status === "approved" && review.customer_id)
+    if (!settings.enabled || points <= 0 || !eligible.length) {
+      return nothing
+    }
+    const entries: NewLedgerEntry[] = eligible.map((review) => ({
+      customer_id: review.customer_id!,
+      type: "bonus",
+      points,
+      available_delta: points,
+      lifetime_delta: points,
+      reason: "Bonus for an approved review",
+      // once per review: approving it again, or after a rejection, gives nothing more
+      idempotency_key: `bonus:review:${review.id}`,
+      metadata: { review_id: review.id },
+    }))
+    const keys = entries.map((entry) => entry.idempotency_key!)
+    const known = new Set(
+      (await loyalty.listLoyaltyEntries({ idempotency_key: keys }, { select: ["idempotency_key"] })).map((entry) => entry.idempotency_key)
+    )
+    const answers = await loyalty.recordEntries(entries)
+    const written = entries.flatMap((entry, index) => (known.has(entry.idempotency_key!) ? [] : [{ ...entry, id: answers[index].id }]))
+    const reviewsModule: ReviewsModuleService = container.resolve(REVIEWS_MODULE)
+    const marked = await reviewsModule.markIncentivized(eligible.map((review) => review.id))
+    const awarded = { written, marked }
+    return new StepResponse<Awarded, Awarded>(awarded, awarded)
+  },
+  async (awarded: Awarded | undefined, { container }) => {
+    if (!awarded) {
+      return
+    }
+    if (awarded.written.length) {
+      const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+      await loyalty.recordEntries(awarded.written.map((entry) => undoEntry(entry, "the moderation failed")))
+    }
+    if (awarded.marked.length) {
+      const reviewsModule: ReviewsModuleService = container.resolve(REVIEWS_MODULE)
+      await reviewsModule.markIncentivized(awarded.marked, false)
+    }
+  }
+)

@@ -79,5 +79,5 @@ export function reminderDue(settings: LoyaltySettings, next: ExpiryBatch | null,
   return !!next && days > 0 && next.expires_at.getTime() - now.getTime() <= days * DAY_MS
 }
 
-/** "2027-11-27": an expiry's day, in its idempotency key, so the job expires each date's points once. */
+/** "2027-11-27": an expiry's day; batches that expire on one day are announced as one. */
 export const dayOf = (date: Date) => date.toISOString().slice(0, 10)

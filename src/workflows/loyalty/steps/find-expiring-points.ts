@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { dayOf, dueExpiry, expiryBatches, nextExpiry, reminderDue } from "../../../lib/loyalty-expiry"
+import { dueExpiry, expiryBatches, nextExpiry, reminderDue } from "../../../lib/loyalty-expiry"
 import { LOYALTY_MODULE, type NewLedgerEntry, type PointsExpiringData } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
@@ -23,8 +23,8 @@ export const findExpiringPointsStepId = "pp-find-expiring-points"
 /**
  * The points that have expired by `now`, by the programme's mode, and the
  * reminders due for the next expiry. The expire entry's idempotency key
- * carries the expiry date, so the job run twice, or twice a day, expires
- * each date's points once. Nothing expires while the programme is off.
+ * carries the moment its points expired, so the job run twice, or twice a
+ * day, expires them once. Nothing expires while the programme is off.
  * No compensation: it only reads.
  */
 export const findExpiringPointsStep = createStep(findExpiringPointsStepId, async (input: FindExpiringPointsStepInput, { container }) => {
@@ -53,7 +53,8 @@ export const findExpiringPointsStep = createStep(findExpiringPointsStepId, async
             mode === "inactivity"
               ? `No points earned or spent for ${months} months`
               : `Points credited more than ${months} months ago, oldest first`,
-          idempotency_key: `expire:${account.customer_id}:${dayOf(due.expires_at)}`,
+          // the moment the last of these points expired: a rerun finds the same, a batch that expires later the same day another
+          idempotency_key: `expire:${account.customer_id}:${due.expires_at.toISOString()}`,
           metadata: { mode, expires_at: due.expires_at.toISOString() },
         })
       }

@@ -59,7 +59,8 @@ export const findExpiringPointsStep = createStep(findExpiringPointsStepId, async
         })
       }
       const next = nextExpiry(batches, now)
-      if (next && reminderDue(settings, next, now) && account.expiry_reminded_for?.getTime?.() !== next.expires_at.getTime()) {
+      const remindedFor = account.expiry_reminded_for ? new Date(account.expiry_reminded_for).getTime() : null
+      if (next && reminderDue(settings, next, now) && remindedFor !== next.expires_at.getTime()) {
         found.reminders.push({ customer_id: account.customer_id, points: next.points, expires_at: next.expires_at.toISOString() })
       }
     }

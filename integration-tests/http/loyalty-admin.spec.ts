@@ -126,6 +126,7 @@ medusaIntegrationTestRunner({
       expect(empty.data).toEqual({
         account: { available: 0, pending: 0, lifetime: 0, tier: null, referral_code: null },
         tier_progress: { tier: null, next_tier: { id: "silver", name: "Silver", threshold: 100, remaining: 100 }, earned_in_window: 0, window_months: 12 },
+        expiring: null,
         entries: [],
         count: 0,
         limit: 10,

@@ -279,6 +279,8 @@ medusaIntegrationTestRunner({
         lifetime: 0,
         tier: null,
         next_tier: { id: "silver", name: "Silver", threshold: 1000, remaining: 1000 },
+        // nothing confirmed, nothing to expire
+        expiring: null,
         referral_code: expect.stringMatching(/^[A-Z2-9]{8}$/),
         referral_link: expect.stringMatching(/\/\?ref=[A-Z2-9]{8}$/),
         history: [expect.objectContaining({ type: "earn", points: 40, order_id: "order_ben_1" })],

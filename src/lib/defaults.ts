@@ -73,3 +73,13 @@ export const RECONCILE_CRON = "*/5 * * * *"
 
 /** Loyalty: pending points are confirmed once a day, or every `PP_LOYALTY_CONFIRM_INTERVAL_MS` (demo, tests). */
 export const LOYALTY_CONFIRM_CRON = "30 3 * * *"
+
+// loyalty tiers and expiry
+/** Loyalty: tiers move with the rolling window once a day, after the confirmation, or every `PP_LOYALTY_TIERS_INTERVAL_MS` (tests). */
+export const LOYALTY_TIERS_CRON = "45 3 * * *"
+
+/** Loyalty: points expire, and their reminders go, once a day, or every `PP_LOYALTY_EXPIRY_INTERVAL_MS` (tests). */
+export const LOYALTY_EXPIRY_CRON = "0 4 * * *"
+
+/** Tiers look at the members active in this many months: the 12-month window, and one more to move those who stopped down. */
+export const LOYALTY_TIER_ACTIVITY_MONTHS = 13

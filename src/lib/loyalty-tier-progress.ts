@@ -18,22 +18,19 @@ export function tierWindowStart(now: Date): Date {
 /**
  * A member's tier and how far the next one is. The tier is the one on their
  * account (kept with their customer group); the next is the lowest tier
- * above it, `remaining` the points still to earn in the window (0 once
- * reached, until the tier moves). Tiers by money spent have no points
- * to count, so no next tier is given for them.
+ * above it, `remaining` what is still to earn (points) or spend (money in
+ * the tiers' currency) in the window: 0 once reached, until the tier moves.
+ * `measure` is `tierMeasure`'s, the same the tier job goes by.
  */
-export function tierProgress(settings: LoyaltySettings, currentTierId: string | null, earnedInWindow: number): TierProgress {
+export function tierProgress(settings: LoyaltySettings, currentTierId: string | null, measure: number): TierProgress {
   const levels = [...settings.tiers.levels].sort((a, b) => a.threshold - b.threshold)
   const current = levels.find((level) => level.id === currentTierId) ?? null
   const tier = current ? { id: current.id, name: current.name } : null
-  if (settings.tiers.basis !== "points") {
-    return { tier, next_tier: null }
-  }
   const next = levels.find((level) => (current ? level.threshold > current.threshold : true) && level !== current)
+  const remaining = (threshold: number) =>
+    settings.tiers.basis === "points" ? Math.max(0, Math.ceil(threshold - measure)) : Math.max(0, Math.round((threshold - measure) * 100) / 100)
   return {
     tier,
-    next_tier: next
-      ? { id: next.id, name: next.name, threshold: next.threshold, remaining: Math.max(0, Math.ceil(next.threshold - earnedInWindow)) }
-      : null,
+    next_tier: next ? { id: next.id, name: next.name, threshold: next.threshold, remaining: remaining(next.threshold) } : null,
   }
 }

@@ -37,6 +37,7 @@ export type LedgerEntry = {
 export type TierProgressView = {
   tier: { id: string; name: string } | null
   next_tier: { id: string; name: string; threshold: number; remaining: number } | null
+  /** Points earned, or money spent (tiers by `spend`, in the tiers' currency), in the window. */
   earned_in_window: number
   window_months: number
 }
@@ -45,6 +46,8 @@ export type TierProgressView = {
 export type CustomerLoyaltyResponse = {
   account: { available: number; pending: number; lifetime: number; tier: string | null; referral_code: string | null }
   tier_progress: TierProgressView
+  /** The next points to expire, and when; null when none will. */
+  expiring: { points: number; expires_at: string } | null
   entries: LedgerEntry[]
   count: number
   limit: number

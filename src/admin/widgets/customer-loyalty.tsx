@@ -84,6 +84,11 @@ const Balances = ({ data, settings }: { data: CustomerLoyaltyResponse; settings:
   const { account, tier_progress: progress } = data
   const levels = settings?.tiers.levels ?? []
   const percent = tierBarPercent(levels, progress)
+  const spend = settings?.tiers.basis === "spend"
+  const money = (value: number) =>
+    settings?.tiers.currency_code
+      ? value.toLocaleString(undefined, { style: "currency", currency: settings.tiers.currency_code.toUpperCase() })
+      : value.toLocaleString()
   return (
     <>
       <div className="grid grid-cols-3 gap-x-4 px-6 py-4">
@@ -110,22 +115,31 @@ const Balances = ({ data, settings }: { data: CustomerLoyaltyResponse; settings:
                   <div className="bg-ui-fg-interactive h-full" style={{ width: `${percent}%` }} />
                 </div>
                 <Text size="xsmall" className="text-ui-fg-subtle" data-testid="pp-customer-loyalty-next-tier">
-                  {progress.next_tier.remaining > 0
-                    ? `${progress.next_tier.remaining.toLocaleString()} more points to ${progress.next_tier.name}`
-                    : `Reached the points for ${progress.next_tier.name}`}
-                  {` (${progress.earned_in_window.toLocaleString()} earned in the last ${progress.window_months} months)`}
+                  {spend
+                    ? progress.next_tier.remaining > 0
+                      ? `${money(progress.next_tier.remaining)} more to spend for ${progress.next_tier.name}`
+                      : `Reached the spend for ${progress.next_tier.name}`
+                    : progress.next_tier.remaining > 0
+                      ? `${progress.next_tier.remaining.toLocaleString()} more points to ${progress.next_tier.name}`
+                      : `Reached the points for ${progress.next_tier.name}`}
+                  {spend
+                    ? ` (${money(progress.earned_in_window)} spent in the last ${progress.window_months} months)`
+                    : ` (${progress.earned_in_window.toLocaleString()} earned in the last ${progress.window_months} months)`}
                 </Text>
               </>
-            ) : settings?.tiers.basis === "spend" ? (
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                Tiers go by money spent in the last {progress.window_months} months.
-              </Text>
             ) : progress.tier ? (
               <Text size="xsmall" className="text-ui-fg-subtle">
                 The highest tier.
               </Text>
             ) : null}
           </div>
+        </Row>
+      )}
+      {data.expiring && (
+        <Row label="Expiring">
+          <Text size="small" data-testid="pp-customer-loyalty-expiring">
+            {`${data.expiring.points.toLocaleString()} points on ${formatDateInText(data.expiring.expires_at)}`}
+          </Text>
         </Row>
       )}
       <Row label="Referral code">

@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { TIER_WINDOW_MONTHS, tierProgress, tierWindowStart } from "../../lib/loyalty-tier-progress"
+import { TIER_WINDOW_MONTHS, tierProgress } from "../../lib/loyalty-tier-progress"
+import { tierMeasure } from "../../lib/loyalty-tiers"
+import { upcomingExpiry } from "./store-loyalty-view"
 import { LOYALTY_MODULE } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 
@@ -17,12 +19,12 @@ export async function adminLoyaltyView(
   now = new Date()
 ) {
   const service: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-  const [{ settings }, account, { entries, count }, earned] = await Promise.all([
+  const [{ settings }, account, { entries, count }] = await Promise.all([
     service.loyaltyProgramme(),
     service.accountOf(customerId),
     service.listLedger(customerId, page),
-    service.pointsEarnedSince(customerId, tierWindowStart(now)),
   ])
+  const [earned, expiring] = await Promise.all([tierMeasure(container, settings, customerId, now), upcomingExpiry(container, settings, account, now)])
   return {
     account: {
       available: account?.available ?? 0,
@@ -31,12 +33,13 @@ export async function adminLoyaltyView(
       tier: account?.tier ?? null,
       referral_code: account?.referral_code ?? null,
     },
-    // the same rule as the customer's own view in the Store API: points earned in a rolling 12 months
+    // the same rule as the tier job and the customer's own view in the Store API: points earned (or money spent) in a rolling 12 months
     tier_progress: {
       ...tierProgress(settings, account?.tier ?? null, earned),
       earned_in_window: earned,
       window_months: TIER_WINDOW_MONTHS,
     },
+    expiring,
     entries: entries.map((entry) => ({
       id: entry.id,
       type: entry.type,

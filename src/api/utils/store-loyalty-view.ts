@@ -1,9 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { TIER_WINDOW_MONTHS, tierProgress, tierWindowStart } from "../../lib/loyalty-tier-progress"
+import { expiryBatches, nextExpiry } from "../../lib/loyalty-expiry"
 import { referralLink } from "../../lib/loyalty-referrals"
+import { TIER_WINDOW_MONTHS, tierProgress } from "../../lib/loyalty-tier-progress"
+import { tierMeasure } from "../../lib/loyalty-tiers"
 import { POST_PURCHASE_MODULE } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
-import { LOYALTY_MODULE, type LedgerEntryView, type LoyaltySettings } from "../../modules/loyalty"
+import { LOYALTY_MODULE, type AccountView, type LedgerEntryView, type LoyaltySettings } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 
 /** A ledger line as the customer sees it: no admin ids, no earning rule. */
@@ -28,24 +30,40 @@ export async function storeBalances(container: MedusaContainer, customerId: stri
 }
 
 /**
+ * The member's next points to expire after `now` and when, by the same rule
+ * as the expiry job; null when none will (expiry off, nothing available).
+ */
+export async function upcomingExpiry(container: MedusaContainer, settings: LoyaltySettings, account: AccountView | null, now: Date) {
+  if (!account || !settings.enabled || settings.expiry.months <= 0 || account.available <= 0) {
+    return null
+  }
+  const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
+  const moves = settings.expiry.mode === "oldest_first" ? await loyalty.availableMoves(account.customer_id) : []
+  const next = nextExpiry(expiryBatches(settings, account, moves), now)
+  return next && { points: next.points, expires_at: next.expires_at.toISOString() }
+}
+
+/**
  * The signed-in customer's loyalty: balances, tier and the way to the next,
- * referral code, and a page of their history, newest first. Reading never
+ * the next points to expire, referral code, and a page of their history, newest first. Reading never
  * creates the account: before their first points the balances are 0 and
  * the referral code null.
  */
 export async function storeLoyaltyView(container: MedusaContainer, customerId: string, page: { limit: number; offset: number }, now = new Date()) {
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-  const [{ settings }, account, ledger, earned] = await Promise.all([
+  const [{ settings }, account, ledger] = await Promise.all([
     loyalty.loyaltyProgramme(),
     loyalty.accountOf(customerId),
     loyalty.listLedger(customerId, page),
-    loyalty.pointsEarnedSince(customerId, tierWindowStart(now)),
   ])
+  const [measure, expiring] = await Promise.all([tierMeasure(container, settings, customerId, now), upcomingExpiry(container, settings, account, now)])
   return {
     available: account?.available ?? 0,
     pending: account?.pending ?? 0,
     lifetime: account?.lifetime ?? 0,
-    ...tierProgress(settings, account?.tier ?? null, earned),
+    // by the tier job's own rule: points earned, or money spent, in the rolling window
+    ...tierProgress(settings, account?.tier ?? null, measure),
+    expiring,
     referral_code: account?.referral_code ?? null,
     // referrals: the link the member shares, the storefront with their code
     referral_link: account ? referralLink((container.resolve(POST_PURCHASE_MODULE) as PostPurchaseModuleService).getOptions().storefrontUrl, account.referral_code) : null,

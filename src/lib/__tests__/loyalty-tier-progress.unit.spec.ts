@@ -27,10 +27,13 @@ describe("tierProgress", () => {
     expect(tierProgress(settings, null, 1500).next_tier).toEqual(expect.objectContaining({ id: "silver", remaining: 0 }))
   })
 
-  it("a tier the shop has since removed is no tier; tiers by money spent give no next tier", () => {
+  it("a tier the shop has since removed is no tier; tiers by money spent count the money still to spend, in cents", () => {
     expect(tierProgress(settings, "bronze", 10).tier).toBeNull()
     const bySpend = loyaltySettingsSchema.parse({ ...settings, tiers: { ...settings.tiers, basis: "spend", currency_code: "eur" } })
-    expect(tierProgress(bySpend, "silver", 10)).toEqual({ tier: { id: "silver", name: "Silver" }, next_tier: null })
+    expect(tierProgress(bySpend, "silver", 1234.55)).toEqual({
+      tier: { id: "silver", name: "Silver" },
+      next_tier: { id: "gold", name: "Gold", threshold: 5000, remaining: 3765.45 },
+    })
   })
 })
 

@@ -8,7 +8,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { LEDGER_LIMITS, type EntryType } from "./constants"
+import { isLoyaltyActivity, LEDGER_LIMITS, type EntryType } from "./constants"
 import { LoyaltyAccount } from "./models/loyalty-account"
 import { LoyaltyEntry } from "./models/loyalty-entry"
 import { LoyaltyProgramme } from "./models/loyalty-settings"
@@ -47,6 +47,7 @@ export type AccountView = Balances & {
   tier: string | null
   tier_changed_at: Date | null
   last_activity_at: Date | null
+  expiry_reminded_for: Date | null
 }
 
 export type LedgerEntryView = {
@@ -86,7 +87,8 @@ export type ProgrammeView = { settings: LoyaltySettings; updated_by: string | nu
 
 const ENTRY_COLUMNS =
   "id, type, points, available_delta, pending_delta, lifetime_delta, reason, order_id, promotion_code, reward_id, created_by, rule, metadata, created_at"
-const ACCOUNT_COLUMNS = "id, customer_id, available, pending, lifetime, referral_code, tier, tier_changed_at, last_activity_at"
+const ACCOUNT_COLUMNS =
+  "id, customer_id, available, pending, lifetime, referral_code, tier, tier_changed_at, last_activity_at, expiry_reminded_for"
 
 const REFERRAL_COLUMNS =
   "id, referrer_customer_id, referral_code, promotion_id, promotion_code, referee_email, referee_customer_id, order_id, status, counted_at"
@@ -112,6 +114,7 @@ function accountView(row: any): AccountView {
     tier: row.tier ?? null,
     tier_changed_at: row.tier_changed_at ?? null,
     last_activity_at: row.last_activity_at ?? null,
+    expiry_reminded_for: row.expiry_reminded_for ?? null,
   }
 }
 
@@ -223,9 +226,12 @@ export default class LoyaltyModuleService extends MedusaService({
       : []
     for (const customerId of new Set(toWrite.map((entry) => entry.customer_id))) {
       const account = accounts.get(customerId)!
+      // an expiry or a reversal must not keep the points alive that expiry by inactivity counts down
+      const active = toWrite.some((entry) => entry.customer_id === customerId && isLoyaltyActivity(entry))
       await manager.execute(
-        `UPDATE pp_loyalty_account SET available = ?, pending = ?, lifetime = ?, last_activity_at = ?, updated_at = now() WHERE id = ?`,
-        [account.available, account.pending, account.lifetime, now, account.id]
+        `UPDATE pp_loyalty_account SET available = ?, pending = ?, lifetime = ?,
+           last_activity_at = CASE WHEN ? THEN ?::timestamptz ELSE last_activity_at END, updated_at = now() WHERE id = ?`,
+        [account.available, account.pending, account.lifetime, active, now, account.id]
       )
     }
     return answers.map((answer) => entryView("stored" in answer ? answer.stored : written[answer.written]))
@@ -480,6 +486,108 @@ export default class LoyaltyModuleService extends MedusaService({
       customerIds
     )
     return new Map(rows.map((row: any) => [row.customer_id as string, accountView(row)]))
+  }
+
+  // tiers and expiry
+  /**
+   * Puts the member in `tier` (null: none) from `changedAt`, under the
+   * account's row lock; answers what it was before, for a compensation to
+   * put back. Creates the account when missing.
+   */
+  @InjectTransactionManager()
+  async setTier(
+    customerId: string,
+    tier: string | null,
+    changedAt: Date | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ tier: string | null; tier_changed_at: Date | null }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const account = (await this.lockAccounts_(manager, [customerId])).get(customerId)!
+    await manager.execute(`UPDATE pp_loyalty_account SET tier = ?, tier_changed_at = ?, updated_at = now() WHERE id = ?`, [
+      tier,
+      changedAt,
+      account.id,
+    ])
+    return { tier: account.tier, tier_changed_at: account.tier_changed_at }
+  }
+
+  /**
+   * A page of the members whose tier may have to move, by customer id: those
+   * active since `activeSince`, and those in a tier, whom the rolling window
+   * moves down once they stop.
+   */
+  @InjectManager()
+  async tierMembers(
+    page: { activeSince: Date; limit: number; after?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    const manager = sharedContext.manager as SqlManager
+    const rows = await manager.execute(
+      `SELECT customer_id FROM pp_loyalty_account
+       WHERE deleted_at IS NULL AND (last_activity_at >= ? OR tier IS NOT NULL) ${page.after ? "AND customer_id > ?" : ""}
+       ORDER BY customer_id LIMIT ?`,
+      page.after ? [page.activeSince, page.after, page.limit] : [page.activeSince, page.limit]
+    )
+    return rows.map((row: any) => row.customer_id)
+  }
+
+  /** A page of the accounts with points to spend, by customer id: those whose points can expire. */
+  @InjectManager()
+  async accountsWithAvailablePoints(
+    page: { limit: number; after?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AccountView[]> {
+    const manager = sharedContext.manager as SqlManager
+    const rows = await manager.execute(
+      `SELECT ${ACCOUNT_COLUMNS} FROM pp_loyalty_account
+       WHERE deleted_at IS NULL AND available > 0 ${page.after ? "AND customer_id > ?" : ""}
+       ORDER BY customer_id LIMIT ?`,
+      page.after ? [page.after, page.limit] : [page.limit]
+    )
+    return rows.map(accountView)
+  }
+
+  /** Every entry that moved the customer's available points, oldest first: the batches oldest-first expiry counts. */
+  @InjectManager()
+  async availableMoves(
+    customerId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ available_delta: number; created_at: Date }[]> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    const rows = await manager.execute(
+      `SELECT available_delta, created_at FROM pp_loyalty_entry
+       WHERE customer_id = ? AND available_delta <> 0 AND deleted_at IS NULL ORDER BY created_at, id`,
+      [customerId]
+    )
+    return rows.map((row: any) => ({ available_delta: toInt(row.available_delta), created_at: new Date(row.created_at) }))
+  }
+
+  /**
+   * Records that the reminder for the expiry at `expiresAt` goes out, unless
+   * it already did: answers whether this call is the one that sends it (so a
+   * job run twice, or twice at once, reminds once), and what was recorded
+   * before, for a compensation to put back.
+   */
+  @InjectTransactionManager()
+  async markExpiryReminded(
+    customerId: string,
+    expiresAt: Date | null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ marked: boolean; previous: Date | null }> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const [row] = await manager.execute(
+      `SELECT id, expiry_reminded_for FROM pp_loyalty_account WHERE customer_id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [customerId]
+    )
+    if (!row) {
+      return { marked: false, previous: null }
+    }
+    const previous: Date | null = row.expiry_reminded_for ? new Date(row.expiry_reminded_for) : null
+    if (expiresAt && previous?.getTime() === expiresAt.getTime()) {
+      return { marked: false, previous }
+    }
+    await manager.execute(`UPDATE pp_loyalty_account SET expiry_reminded_for = ?, updated_at = now() WHERE id = ?`, [expiresAt, row.id])
+    return { marked: true, previous }
   }
 
   // the Store API's tier progress

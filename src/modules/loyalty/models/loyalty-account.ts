@@ -22,11 +22,15 @@ export const LoyaltyAccount = model
       // the tier id from the settings, null below the first tier
       tier: model.text().nullable(),
       tier_changed_at: model.dateTime().nullable(),
-      // the last entry that moved points: expiry by inactivity counts from it
+      // the member's last activity (`isLoyaltyActivity`): expiry by inactivity counts from it
       last_activity_at: model.dateTime().nullable(),
+      // the expiry date the last "points expiring" reminder was emitted for: one reminder per date
+      expiry_reminded_for: model.dateTime().nullable(),
     }
   )
   .indexes([
     { name: "IDX_pp_loyalty_account_customer_id", on: ["customer_id"], unique: true, where: "deleted_at IS NULL" },
     { name: "IDX_pp_loyalty_account_referral_code", on: ["referral_code"], unique: true, where: "deleted_at IS NULL" },
+    // the daily tier job reads the members active in the last 13 months
+    { name: "IDX_pp_loyalty_account_last_activity_at", on: ["last_activity_at"], where: "deleted_at IS NULL" },
   ])

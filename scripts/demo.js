@@ -26,6 +26,13 @@ const DEMO_THANK_YOU_DELAY_SECONDS = 20
 /** Demo only: Carla's review request falls due after seconds instead of 7 days after her delivery. */
 const DEMO_REVIEW_REQUEST_DELAY_SECONDS = 25
 const TICK_MS = 2000
+/** The demo's loyalty programme; the admin edits it on Post-purchase → Loyalty. */
+const DEMO_LOYALTY = {
+  enabled: true,
+  earn_rates: [{ currency_code: "eur", points_per_unit: 1, include_shipping: false, include_tax: false }],
+  rewards: [{ id: "five-off", name: "€5 off", points_cost: 100, discount: { kind: "fixed", value: 5, currency_code: "eur" }, expires_in_days: 90 }],
+  bonuses: { signup: 100 },
+}
 /** What a Dutch shop typically offers; the admin edits it on Settings → Store. */
 const DEMO_RETURNS_POLICY = {
   window_days: 30,
@@ -186,6 +193,39 @@ async function main() {
         "a pending, verified-purchase review waits for moderation in the admin"
     )
 
+    // loyalty: the shop's programme; a member signs up, earns on her order and spends her welcome points
+    step(`The shop switches on its loyalty programme in the admin: 1 point per euro, ${DEMO_LOYALTY.bonuses.signup} points for signing up, €5 off for 100 points`)
+    const { settings } = await admin("/admin/post-purchase/loyalty/settings")
+    await admin("/admin/post-purchase/loyalty/settings", { ...settings, ...DEMO_LOYALTY, bonuses: { ...settings.bonuses, ...DEMO_LOYALTY.bonuses } })
+
+    step("Dana creates an account on the storefront, then orders signed in")
+    const dana = await signUp(store, { email: "dana@example.com", password: "dana-demo-password", first_name: "Dana" })
+    const welcome = await waitFor(
+      async () => ((await loyaltyOf(store, dana)).available > 0 ? await loyaltyOf(store, dana) : null),
+      "Dana's welcome points",
+      30_000
+    )
+    console.log(`  ${dana.email} signed up: ${welcome.available} points to spend (the sign-up bonus)`)
+    const danaOrder = await checkout(store, { email: dana.email, first_name: "Dana", items: [[0, 1]], token: dana.token })
+    shown.push(danaOrder)
+    const earned = await waitFor(
+      async () => ((await loyaltyOf(store, dana)).pending > 0 ? await loyaltyOf(store, dana) : null),
+      "Dana's points for her order",
+      30_000
+    )
+    console.log(
+      `  order #${danaOrder.display_id} (€${Number(danaOrder.item_subtotal ?? danaOrder.total).toFixed(2)}): ${earned.pending} points pending ` +
+        "until its return window closes (the daily job confirms them through the returns policy)"
+    )
+
+    step("Dana redeems her welcome points for €5 off: a single-use Medusa promotion, for her account only")
+    const { reward, loyalty } = await call("/store/post-purchase/loyalty/redeem", {
+      key: store.publishable_key,
+      token: dana.token,
+      body: { reward_id: DEMO_LOYALTY.rewards[0].id },
+    })
+    console.log(`  code ${reward.code}, valid until ${reward.expires_at.slice(0, 10)}; ${loyalty.available} points left, ${loyalty.pending} pending`)
+
     const followups = (await Promise.all(shown.map((o) => followupsOf(admin, o)))).flat()
 
     step("What was scheduled, sent and skipped")
@@ -220,6 +260,8 @@ Returns:  Settings → Store shows the returns policy (edit it there, with a liv
           that opens the withdrawal page and becomes a return request on her order's page.
 Reviews:  Carla's review request has five star links per item; the one she followed left a pending,
           verified-purchase review, waiting for moderation.
+Loyalty:  Post-purchase → Loyalty holds the programme; Customers → dana@example.com shows her points, her
+          ledger and "Adjust points"; her order's page shows what it earned, pending until the window closes.
 Mailbox:  ${MAILBOX}
 Logs:     ${LOG}
 Press Ctrl-C to stop.`)
@@ -276,13 +318,16 @@ async function checkout(store, buyer) {
     country_code: "nl",
   }
   const items = buyer.items.map(([variant, quantity]) => ({ variant_id: store.variants[variant].id, quantity }))
+  // a signed-in customer's cart is theirs: their order earns loyalty points
+  const token = buyer.token
   const { cart } = await call("/store/carts", {
     key,
+    token,
     // the storefront's language, kept on the order: the emails are written in it
     body: { region_id: store.region_id, email: buyer.email, items, ...(buyer.locale ? { locale: buyer.locale } : {}) },
   })
-  await call(`/store/carts/${cart.id}`, { key, body: { shipping_address: address, billing_address: address } })
-  await call(`/store/carts/${cart.id}/shipping-methods`, { key, body: { option_id: store.shipping_option_id } })
+  await call(`/store/carts/${cart.id}`, { key, token, body: { shipping_address: address, billing_address: address } })
+  await call(`/store/carts/${cart.id}/shipping-methods`, { key, token, body: { option_id: store.shipping_option_id } })
   if (buyer.consent) {
     // the checkbox at checkout: the consent is bound to the cart and counts once it is an order
     await call("/store/post-purchase/consent", {
@@ -290,16 +335,32 @@ async function checkout(store, buyer) {
       body: { granted: true, wording: CONSENT_WORDING, url: "http://localhost:8000/checkout", cart_id: cart.id },
     })
   }
-  const { payment_collection } = await call("/store/payment-collections", { key, body: { cart_id: cart.id } })
+  const { payment_collection } = await call("/store/payment-collections", { key, token, body: { cart_id: cart.id } })
   await call(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
     key,
+    token,
     body: { provider_id: "pp_system_default" },
   })
-  const completed = await call(`/store/carts/${cart.id}/complete`, { key, body: {} })
+  const completed = await call(`/store/carts/${cart.id}/complete`, { key, token, body: {} })
   if (completed.type !== "order") {
     throw new Error(`Checkout did not complete: ${JSON.stringify(completed.error ?? completed)}`)
   }
   return completed.order
+}
+
+/** A shopper creates an account on the storefront and signs in, as Medusa's auth routes expect; answers the customer with their token. */
+async function signUp(store, { email, password, first_name }) {
+  const key = store.publishable_key
+  const { token: registration } = await call("/auth/customer/emailpass/register", { body: { email, password } })
+  await call("/store/customers", { key, token: registration, body: { email, first_name, last_name: "Visser" } })
+  const { token } = await call("/auth/customer/emailpass", { body: { email, password } })
+  return { email, token }
+}
+
+/** The customer's own loyalty balances, through the Store API. */
+async function loyaltyOf(store, customer) {
+  const { loyalty } = await call("/store/post-purchase/loyalty?limit=5", { key: store.publishable_key, token: customer.token })
+  return loyalty
 }
 
 const CONSENT_WORDING = "Yes, send me news and offers by email. I can unsubscribe at any time."

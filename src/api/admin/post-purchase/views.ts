@@ -28,6 +28,7 @@ export async function flowViews(container: MedusaContainer, only?: FlowDefinitio
 export const FOLLOWUP_FIELDS = [
   "id",
   "order_id",
+  "customer_id",
   "flow",
   "status",
   "email",
@@ -52,7 +53,8 @@ export async function followupViews(
   container: MedusaContainer,
   followups: Pick<FollowupDTO, (typeof FOLLOWUP_FIELDS)[number]>[]
 ) {
-  const orderIds = [...new Set(followups.map((f) => f.order_id))]
+  // a follow-up about a customer's account has no order
+  const orderIds = [...new Set(followups.map((f) => f.order_id).filter((id): id is string => !!id))]
   const { data: orders } = orderIds.length
     ? await container
         .resolve(ContainerRegistrationKeys.QUERY)
@@ -60,5 +62,5 @@ export async function followupViews(
     : { data: [] }
   // no annotation: Medusa's generated query types (.medusa/types) call display_id a string; it is a number
   const displayIds = new Map(orders.map((o) => [o.id, o.display_id]))
-  return followups.map((f) => ({ ...followupView(f), order_display_id: displayIds.get(f.order_id) ?? null }))
+  return followups.map((f) => ({ ...followupView(f), order_display_id: (f.order_id && displayIds.get(f.order_id)) || null }))
 }

@@ -14,6 +14,8 @@ export async function flowViews(container: MedusaContainer, only?: FlowDefinitio
     label: flow.label,
     description: typeof flow.description === "function" ? flow.description(options) : flow.description,
     category: flow.category,
+    // what its follow-ups are about: an order, or the customer's account (loyalty emails)
+    about: flow.about ?? "order",
     // what schedules it: the order's anchors, or a workflow (a withdrawal's acknowledgement)
     trigger: triggerOf(flow),
     ...settingOf(flow),

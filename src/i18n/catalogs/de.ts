@@ -234,6 +234,11 @@ export const de: Catalog = {
   "reviews.verification.default":
     "Bewertungen mit dem Hinweis „Verifizierter Kauf“ wurden über einen Link geschrieben, den die Käuferin oder der Käufer nach der Lieferung bekommen hat. Andere Bewertungen werden nicht geprüft.",
   // Treue-E-Mails: bestätigte Punkte, ein Prämiencode, bald verfallende Punkte, eine neue Stufe, eine erfolgreiche Empfehlung
+  "flow.loyalty-points-earned": "Nachricht über einlösbare Punkte",
+  "flow.loyalty-reward-code": "Prämiencode",
+  "flow.loyalty-points-expiring": "Erinnerung an verfallende Punkte",
+  "flow.loyalty-tier-changed": "Änderung deiner Mitgliedsstufe",
+  "flow.loyalty-referral-success": "Nachricht über deine Empfehlung",
   "loyaltyEarned.subject": "Deine Punkte aus Bestellung #{orderNumber} kannst du jetzt einlösen",
   "loyaltyEarned.preview": "Die Rückgabefrist ist vorbei, deine Punkte gehören dir",
   "loyaltyEarned.heading": "Deine Punkte sind da{hasName, select, yes {, {name}} other {}}!",

@@ -243,6 +243,11 @@ export const en = {
   "reviews.verification.default":
     "Reviews marked “Verified purchase” were written through a link sent to the buyer after delivery. Other reviews are not checked.",
   // loyalty emails: points confirmed, a reward code, points about to expire, a tier change, a referral that came through
+  "flow.loyalty-points-earned": "points ready to spend",
+  "flow.loyalty-reward-code": "reward code",
+  "flow.loyalty-points-expiring": "points expiry reminder",
+  "flow.loyalty-tier-changed": "membership level change",
+  "flow.loyalty-referral-success": "referral update",
   "loyaltyEarned.subject": "Your points from order #{orderNumber} are ready to spend",
   "loyaltyEarned.preview": "Your return window has closed, so your points are yours to spend",
   "loyaltyEarned.heading": "Your points are ready{hasName, select, yes {, {name}} other {}}!",

@@ -234,6 +234,11 @@ export const fr: Catalog = {
   "reviews.verification.default":
     "Les avis marqués « Achat vérifié » ont été rédigés via un lien envoyé à l’acheteur après la livraison. Les autres avis ne sont pas vérifiés.",
   // e-mails fidélité : points confirmés, code de récompense, points bientôt expirés, changement de niveau, parrainage réussi
+  "flow.loyalty-points-earned": "avis de points disponibles",
+  "flow.loyalty-reward-code": "code de récompense",
+  "flow.loyalty-points-expiring": "rappel d’expiration des points",
+  "flow.loyalty-tier-changed": "changement de niveau de fidélité",
+  "flow.loyalty-referral-success": "nouvelles de votre parrainage",
   "loyaltyEarned.subject": "Vos points de la commande n° {orderNumber} sont à dépenser",
   "loyaltyEarned.preview": "Le délai de retour est passé : vos points sont à vous",
   "loyaltyEarned.heading": "Vos points sont prêts{hasName, select, yes {, {name}} other {}} !",

@@ -234,6 +234,11 @@ export const nl: Catalog = {
   "reviews.verification.default":
     "Reviews met het label “Geverifieerde aankoop” zijn geschreven via een link die de koper na de levering kreeg. Andere reviews worden niet gecontroleerd.",
   // loyaltymails: punten bevestigd, een kortingscode, punten die bijna verlopen, een ander niveau, een geslaagde doorverwijzing
+  "flow.loyalty-points-earned": "melding dat je punten klaarstaan",
+  "flow.loyalty-reward-code": "kortingscode",
+  "flow.loyalty-points-expiring": "herinnering dat je punten verlopen",
+  "flow.loyalty-tier-changed": "wijziging van je niveau",
+  "flow.loyalty-referral-success": "nieuws over je doorverwijzing",
   "loyaltyEarned.subject": "Je punten van bestelling #{orderNumber} kun je nu besteden",
   "loyaltyEarned.preview": "De retourtermijn is voorbij, dus je punten zijn van jou",
   "loyaltyEarned.heading": "Je punten staan klaar{hasName, select, yes {, {name}} other {}}!",

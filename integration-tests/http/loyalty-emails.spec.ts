@@ -71,7 +71,7 @@ medusaIntegrationTestRunner({
       expect(email.meta.to).toBe(store.customer.email)
       // the order was placed in the Dutch storefront: its language, not the shop default
       expect(earned.locale).toMatch(/^nl/)
-      expect(email.meta.content.subject).toMatch(/^Je punten van bestelling #\d+ kun je nu besteden$/)
+      expect(email.meta.subject).toMatch(/^Je punten van bestelling #\d+ kun je nu besteden$/)
       expect(email.text).toContain("789 punten van bestelling")
       expect(email.text).toContain("Je hebt nu 789 punten te besteden.")
       expect(email.text).toContain("Nog 211 punten en je kunt €5 off krijgen.")
@@ -88,7 +88,7 @@ medusaIntegrationTestRunner({
       expect(reward).toEqual(expect.objectContaining({ order_id: null, customer_id: anna }))
       await dispatch(container)
       const [code] = emailsOf("loyalty-reward-code")
-      expect(code.meta.content.subject).toBe("Your reward code from Acme Outfitters")
+      expect(code.meta.subject).toBe("Your reward code from Acme Outfitters")
       expect(code.html).toContain(`data-code="${result.reward.code}"`)
       expect(code.text).toContain(result.reward.code)
       expect(code.text).toContain("€5 off: €5.00 off your order")

@@ -324,6 +324,10 @@ medusaIntegrationTestRunner({
             follows: { key: "review-request", label: "Review request" },
           }),
           expect.objectContaining({ key: "feedback-survey", category: "marketing", enabled: true, anchor: "delivered", delay_seconds: 3 * 86400 }),
+          // loyalty: scheduled by the loyalty events; all but the points-earned email are about the account, not an order
+          ...["loyalty-points-earned", "loyalty-reward-code", "loyalty-points-expiring", "loyalty-tier-changed", "loyalty-referral-success"].map((key) =>
+            expect.objectContaining({ key, category: "transactional", trigger: "loyalty", about: key === "loyalty-points-earned" ? "order" : "account", delay_seconds: 0 })
+          ),
         ])
       })
 

@@ -244,6 +244,12 @@ medusaIntegrationTestRunner({
         ["review-request", "delivered"],
         ["review-reminder", "delivered"],
         ["feedback-survey", "delivered"],
+        // loyalty: scheduled by the loyalty events, their anchor unused
+        ["loyalty-points-earned", "placed"],
+        ["loyalty-reward-code", "placed"],
+        ["loyalty-points-expiring", "placed"],
+        ["loyalty-tier-changed", "placed"],
+        ["loyalty-referral-success", "placed"],
       ])
     })
 

@@ -112,3 +112,7 @@ export function sampleReviewItems(items: EmailLineItem[], base = `${sampleStoref
     reviewUrl: `${base}&item=${item.id}`,
   }))
 }
+
+// loyalty: the sample member and her account page
+export const sampleMember = { first_name: "Anna" }
+export const sampleAccountUrl = `${sampleStorefrontUrl}/account/loyalty`

@@ -80,3 +80,15 @@ export interface OrderEmailProps {
   /** The customer's language: every text, amount and date in the email comes from it. */
   i18n: Translator
 }
+
+// loyalty: what every loyalty email knows
+/** The member a loyalty email is written to, and where their points are spent. */
+export interface LoyaltyEmailProps {
+  brand: BrandProps
+  i18n: Translator
+  /** The member's first name for the greeting; the copy editor's `{{first_name}}`. */
+  customer: { first_name: string | null }
+  storefrontUrl: string
+  /** The storefront's loyalty page of the customer's account (`storefrontUrl` + `/account/loyalty`). */
+  accountUrl: string
+}

@@ -88,14 +88,21 @@ export function substituteVariables(text: string, values: Record<CopyVariable, s
   return named.replace(VARIABLE, (token, name: string) => (name in values ? values[name as CopyVariable] : token))
 }
 
-/** What the variables stand for in one email: from its order and the shop's brand, formatted for its language. */
-export function copyVariableValues({ order, brand, i18n }: { order: EmailOrder; brand: BrandProps; i18n: Translator }): Record<CopyVariable, string> {
+/** What an email's props offer its copy's variables: its order, or for an email about the customer's account, the customer. */
+export type CopyVariableSource = { order?: EmailOrder; customer?: { first_name: string | null }; brand: BrandProps; i18n: Translator }
+
+/**
+ * What the variables stand for in one email: from its order and the shop's
+ * brand, formatted for its language. An email about the customer's account
+ * has no order: its name is the customer's, and the order's variables are empty.
+ */
+export function copyVariableValues({ order, customer, brand, i18n }: CopyVariableSource): Record<CopyVariable, string> {
   return {
-    first_name: greetingName(order) ?? "",
-    order_number: String(order.display_id),
+    first_name: (order ? greetingName(order) : customer?.first_name?.trim()) || "",
+    order_number: order ? String(order.display_id) : "",
     shop_name: brand.name,
-    order_date: i18n.date(order.created_at),
-    order_total: i18n.money(order.total, order.currency_code),
+    order_date: order ? i18n.date(order.created_at) : "",
+    order_total: order ? i18n.money(order.total, order.currency_code) : "",
   }
 }
 
@@ -127,7 +134,7 @@ export function withCopy(
 }
 
 /** Props of an order email with the copy overrides applied to its translator. */
-export function applyCopy<Props extends { order: EmailOrder; brand: BrandProps; i18n: Translator }>(
+export function applyCopy<Props extends CopyVariableSource>(
   props: Props,
   editable: EditableCopy,
   fields: CopyFields

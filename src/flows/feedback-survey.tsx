@@ -5,7 +5,7 @@ import { SURVEY_PATH, surveyScoreUrls, surveyToken, surveyUrl } from "../lib/sur
 import { UNSUBSCRIBE_PATH } from "../lib/unsubscribe"
 import type { PluginOptions } from "../modules/post-purchase/options"
 import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
-import type { FlowDefinition } from "./types"
+import { orderOf, type FlowDefinition } from "./types"
 
 const DAY = 24 * 60 * 60
 
@@ -32,7 +32,8 @@ export const feedbackSurveyFlow: FlowDefinition<FeedbackSurveyEmailProps> = {
   defaultEnabled: true,
   orderFields: EMAIL_ORDER_FIELDS,
   buildProps: (context) => {
-    const { order, options, signingKeys, followup, i18n, now, preview } = context
+    const { options, signingKeys, followup, i18n, now, preview } = context
+    const order = orderOf(context)
     const base = orderEmailProps(context)
     if (preview || !order.email) {
       return { ...base, ...previewLinks(options) }

@@ -8,6 +8,12 @@ import { reviewRequestFlow } from "./review-request"
 import { reviewReminderFlow } from "./review-reminder"
 // reviews and feedback: the NPS survey
 import { feedbackSurveyFlow } from "./feedback-survey"
+// loyalty: scheduled by the loyalty events, never by order anchors
+import { loyaltyPointsEarnedFlow } from "./loyalty-points-earned"
+import { loyaltyRewardCodeFlow } from "./loyalty-reward-code"
+import { loyaltyPointsExpiringFlow } from "./loyalty-points-expiring"
+import { loyaltyTierChangedFlow } from "./loyalty-tier-changed"
+import { loyaltyReferralSuccessFlow } from "./loyalty-referral-success"
 import type { EffectiveFlowSetting } from "./settings"
 import type { FlowAnchor, FlowDefinition, FlowTrigger } from "./types"
 
@@ -24,6 +30,12 @@ export const FLOWS: FlowDefinition[] = [
   reviewReminderFlow,
   // reviews and feedback: "how likely are you to recommend us", a few days after delivery
   feedbackSurveyFlow,
+  // loyalty: statements about the member's own account, scheduled by the loyalty events (src/subscribers/loyalty-emails.ts)
+  loyaltyPointsEarnedFlow,
+  loyaltyRewardCodeFlow,
+  loyaltyPointsExpiringFlow,
+  loyaltyTierChangedFlow,
+  loyaltyReferralSuccessFlow,
 ]
 
 const byKey = new Map(FLOWS.map((flow) => [flow.key, flow]))

@@ -3,7 +3,7 @@ import { sampleReturnsPolicy, sampleWithdrawalInfo } from "../emails/sample-data
 import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
 import { returnsPolicyProps } from "./returns-policy"
 import { previewWithdrawalUrl, withdrawalInfoProps } from "./withdrawal-info"
-import type { FlowDefinition } from "./types"
+import { orderOf, type FlowDefinition } from "./types"
 
 /** The receipt, sent as soon as the order is placed. */
 export const orderConfirmationFlow: FlowDefinition<OrderConfirmationEmailProps> = {
@@ -19,7 +19,7 @@ export const orderConfirmationFlow: FlowDefinition<OrderConfirmationEmailProps> 
   // the policy the order was placed under, never today's; in the EU the confirmation is the durable medium for the right of withdrawal
   buildProps: (context) => ({
     ...orderEmailProps(context),
-    returnsPolicy: returnsPolicyProps(context.order, context.returnTerms),
+    returnsPolicy: returnsPolicyProps(orderOf(context), context.returnTerms),
     withdrawal: withdrawalInfoProps(context),
   }),
   previewProps: (brand, options, i18n) => ({

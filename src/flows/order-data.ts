@@ -1,5 +1,5 @@
 import type { EmailAddress, EmailOrder, OrderEmailProps } from "../emails/types"
-import type { FlowContext, LoadedOrder } from "./types"
+import { orderOf, type FlowContext, type LoadedOrder } from "./types"
 
 /** query.graph fields behind `EmailOrder`. */
 export const EMAIL_ORDER_FIELDS = [
@@ -30,8 +30,9 @@ export const EMAIL_ORDER_FIELDS = [
 const amount = (value: unknown): number => Number(value ?? 0)
 
 /** The props every order email starts from. */
-export function orderEmailProps({ order, brand, options, i18n }: FlowContext): OrderEmailProps {
-  return { brand, order: toEmailOrder(order), storefrontUrl: options.storefrontUrl, i18n }
+export function orderEmailProps(context: FlowContext): OrderEmailProps {
+  const { brand, options, i18n } = context
+  return { brand, order: toEmailOrder(orderOf(context)), storefrontUrl: options.storefrontUrl, i18n }
 }
 
 /** Turns a query.graph order into the plain shape the templates take. */

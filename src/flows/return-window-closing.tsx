@@ -6,7 +6,7 @@ import { WINDOW_CLOSING_HOUR, windowClosingDueAt, windowClosingSkipReason } from
 import type { PluginOptions } from "../modules/post-purchase/options"
 import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
 import { returnsPolicyProps } from "./returns-policy"
-import type { FlowDefinition } from "./types"
+import { orderOf, type FlowDefinition } from "./types"
 
 const days = (count: number) => `${count} day${count === 1 ? "" : "s"}`
 const morning = `${String(WINDOW_CLOSING_HOUR).padStart(2, "0")}:00`
@@ -50,7 +50,7 @@ export const returnWindowClosingFlow: FlowDefinition<ReturnWindowClosingEmailPro
       ...props,
       lastDay: terms?.last_day ?? null,
       returnableItems: props.order.items.filter((item) => returnable.has(item.id)),
-      returnsPolicy: returnsPolicyProps(context.order, terms),
+      returnsPolicy: returnsPolicyProps(orderOf(context), terms),
     }
   },
   previewProps: (brand, options, i18n) => ({

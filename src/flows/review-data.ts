@@ -7,7 +7,7 @@ import type { PluginOptions } from "../modules/post-purchase/options"
 import type { BrandProps, EmailLineItem } from "../emails/types"
 import type { Translator } from "../i18n"
 import { EMAIL_ORDER_FIELDS, orderEmailProps } from "./order-data"
-import type { FlowContext, LoadedOrder } from "./types"
+import { orderOf, type FlowContext, type LoadedOrder } from "./types"
 
 /**
  * What the review request and its reminder share. Both go to every buyer who
@@ -33,7 +33,8 @@ export function nothingKeptReason(order: LoadedOrder): string | null {
  */
 export function reviewEmailProps(context: FlowContext, kind: ReviewRequestEmailProps["kind"]): ReviewRequestEmailProps {
   const base = orderEmailProps(context)
-  const { order, options, signingKeys, followup } = context
+  const { options, signingKeys, followup } = context
+  const order = orderOf(context)
   const kept = new Set(keptItems((order.items ?? []) as OrderItemQuantities[]).map((item) => item.id))
   const items = base.order.items.filter((item) => kept.has(item.id))
   if (context.preview) {

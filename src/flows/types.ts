@@ -25,8 +25,21 @@ export type FlowCategory = "transactional" | "marketing"
 /** The order, loaded once per dispatcher batch with the union of every flow's `orderFields`. */
 export type LoadedOrder = Record<string, any> & { id: string; status: string; email: string | null }
 
+/** The customer an account flow's follow-up is about, loaded once per dispatcher batch. */
+export type LoadedCustomer = { id: string; email: string; first_name: string | null; last_name: string | null }
+
+/**
+ * What a follow-up is about: an order (its confirmation, its review request),
+ * or the customer's account, with no order (a loyalty reward code, a tier
+ * change). An account follow-up has no order id and no order checks at send time.
+ */
+export type FlowSubject = "order" | "account"
+
 export interface FlowContext {
-  order: LoadedOrder
+  /** The order, for a flow about an order; none for an account flow. */
+  order?: LoadedOrder
+  /** The customer, for an account flow. */
+  customer?: LoadedCustomer
   options: PluginOptions
   brand: BrandProps
   /** The follow-up's language. */
@@ -72,9 +85,11 @@ export interface FlowSendCheck {
  * delivered) plus the flow's delay, or a workflow of the plugin when
  * something happens to the order, which creates the follow-up itself with
  * what the email needs on its metadata: `withdrawal`, the customer withdrew
- * (the acknowledgement, due at once).
+ * (the acknowledgement, due at once); `loyalty`, the loyalty events (points
+ * confirmed, a reward redeemed, a tier change, points about to expire, a
+ * referral that came through).
  */
-export type FlowTrigger = "anchor" | "withdrawal"
+export type FlowTrigger = "anchor" | "withdrawal" | "loyalty"
 
 /**
  * One declaration per email flow, in the spirit of Vendure's EmailEventListener:
@@ -87,6 +102,8 @@ export interface FlowDefinition<Props = any> {
   label: string
   description: string | ((options: PluginOptions) => string)
   category: FlowCategory
+  /** What its follow-ups are about; `order` unless declared otherwise. */
+  about?: FlowSubject
   /** What the delay counts from; admins can change it for marketing flows. Ignored for a flow with a `trigger`. */
   anchor: FlowAnchor
   /** What schedules it; `anchor` unless declared otherwise. Anchors never schedule a flow with another trigger. */
@@ -137,4 +154,20 @@ export interface FlowDefinition<Props = any> {
   /** The subject line, from the catalogs like every other text. */
   subject: (props: Props) => string
   template: (props: Props) => ReactElement
+}
+
+/** The order of an order flow's context; a flow about an order is never built without one. */
+export function orderOf(context: FlowContext): LoadedOrder {
+  if (!context.order) {
+    throw new Error("This email is about an order, and none was loaded for it")
+  }
+  return context.order
+}
+
+/** The customer of an account flow's context; an account flow is never built without one. */
+export function customerOf(context: FlowContext): LoadedCustomer {
+  if (!context.customer) {
+    throw new Error("This email is about a customer's account, and no customer was loaded for it")
+  }
+  return context.customer
 }

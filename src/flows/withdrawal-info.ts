@@ -3,7 +3,7 @@ import type { WithdrawalInfoProps } from "../emails/components/withdrawal-block"
 import { EU_WITHDRAWAL_DAYS, type WithdrawalException } from "../lib/return-policy"
 import { WITHDRAWAL_PATH, withdrawalUrl } from "../lib/withdrawal-link"
 import type { PluginOptions } from "../modules/post-purchase/options"
-import type { FlowContext } from "./types"
+import { orderOf, type FlowContext } from "./types"
 
 /** The withdrawal link of previews and test emails: its token is no signed one, so it withdraws nothing. */
 export function previewWithdrawalUrl(options: PluginOptions): string {
@@ -20,7 +20,9 @@ export function returnCosts(returnFee: number | null): { costs: "shop" | "custom
  * order's return terms (who pays, the items with an Article 16 exception) and
  * a link signed for its buyer in the follow-up's language; null elsewhere.
  */
-export function withdrawalInfoProps({ order, options, returnTerms, signingKeys, followup, i18n, now, preview }: FlowContext): WithdrawalInfoProps | null {
+export function withdrawalInfoProps(context: FlowContext): WithdrawalInfoProps | null {
+  const { options, returnTerms, signingKeys, followup, i18n, now, preview } = context
+  const order = orderOf(context)
   if (!returnTerms?.eu || !order.email) {
     return null
   }

@@ -44,3 +44,25 @@ export async function resolveOrderLocales(container: MedusaContainer, orderIds: 
   }
   return locales
 }
+
+/**
+ * The language each customer's account emails (a loyalty reward code) are
+ * written in, with no order to go by: the customer's stored preference when
+ * the plugin writes it, else the shop's default.
+ */
+export async function resolveCustomerLocales(container: MedusaContainer, customerIds: string[]): Promise<Map<string, string>> {
+  const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+  const { i18n } = service.getOptions()
+  const locales = new Map<string, string>()
+  const ids = [...new Set(customerIds)]
+  if (!ids.length) {
+    return locales
+  }
+  const preferences = await service.listCustomerPreferences({ customer_id: ids }, { select: ["customer_id", "locale"] })
+  const preferred = new Map(preferences.map((p) => [p.customer_id, canonicalLocale(p.locale)]))
+  for (const id of ids) {
+    const tag = preferred.get(id)
+    locales.set(id, tag && languageOf(tag) ? tag : i18n.defaultLocale)
+  }
+  return locales
+}

@@ -26,7 +26,8 @@ export async function renderFlowEmailFor(container: MedusaContainer, flow: FlowD
   const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
   const options = service.getOptions()
   const fallback = options.i18n.defaultLocale
-  const order = request.orderId ? await loadOrder(container, request.orderId) : null
+  // an email about the customer's account is about no order: it shows its sample account whichever order was picked
+  const order = request.orderId && flow.about !== "account" ? await loadOrder(container, request.orderId) : null
   const i18n = translator(request.locale ?? order?.locale ?? fallback, { fallbackLanguage: languageOf(fallback) ?? "en" })
 
   let props: any

@@ -228,10 +228,24 @@ const useColumns = () =>
     []
   )
 
-/** The order's number, linking to its page (where the order widget shows all its follow-ups). */
+/**
+ * The order's number, linking to its page (where the order widget shows all
+ * its follow-ups); for an email about the customer's account, the customer.
+ */
 const OrderLink = ({ followup }: { followup: FollowupView }) => (
   <span data-testid={`pp-followup-row-${followup.id}`}>
-    {followup.order_display_id === null ? (
+    {!followup.order_id ? (
+      followup.customer_id ? (
+        <Link
+          to={`/customers/${followup.customer_id}`}
+          className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover transition-fg"
+        >
+          Account
+        </Link>
+      ) : (
+        <span className="text-ui-fg-muted">Account</span>
+      )
+    ) : followup.order_display_id === null ? (
       <span className="text-ui-fg-muted">Order not found</span>
     ) : (
       <Link

@@ -43,7 +43,9 @@ export type FollowupStatus = (typeof FOLLOWUP_STATUSES)[number]
 
 export interface FollowupView {
   id: string
-  order_id: string
+  /** Null for a follow-up about the customer's account (a loyalty email), not an order. */
+  order_id: string | null
+  customer_id: string | null
   /** The order's number as the admin shows it; null when the order no longer exists. */
   order_display_id: number | null
   flow: string

@@ -1,6 +1,7 @@
 import type { CreatePromotionDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { createPromotionsWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
+import { LoyaltyEvents, type RewardRedeemedData } from "../../modules/loyalty/events"
 import { deductRewardPointsStep } from "./steps/deduct-reward-points"
 import { prepareRewardRedemptionStep, type PrepareRewardRedemptionStepInput, type RewardRedemption } from "./steps/prepare-reward-redemption"
 
@@ -71,7 +72,7 @@ export const redeemLoyaltyRewardWorkflowId = "pp-redeem-loyalty-reward"
  * points are taken (never more than they have, whatever else runs at the same
  * moment), then the reward becomes a Medusa promotion through Medusa's own
  * workflow. When the promotion cannot be made, the points come back on a
- * `revert` line.
+ * `revert` line. Emits `loyalty.reward_redeemed` with the code.
  */
 export const redeemLoyaltyRewardWorkflow = createWorkflow(redeemLoyaltyRewardWorkflowId, (input: RedeemLoyaltyRewardWorkflowInput) => {
   const redemption = prepareRewardRedemptionStep(input)
@@ -81,6 +82,16 @@ export const redeemLoyaltyRewardWorkflow = createWorkflow(redeemLoyaltyRewardWor
     promotionsData: [rewardPromotion(redemption, entry.id)],
   }))
   const promotions = createPromotionsWorkflow.runAsStep({ input: promotionInput })
+
+  // announced once the promotion exists, so the reward-code email never carries a code that does not work
+  const redeemed = transform({ redemption, entry, promotions }, ({ redemption, entry }): RewardRedeemedData => ({
+    customer_id: redemption.customer_id,
+    entry_id: entry.id,
+    reward_id: redemption.reward.id,
+    code: redemption.code,
+    expires_at: new Date(redemption.expires_at).toISOString(),
+  }))
+  emitEventStep({ eventName: LoyaltyEvents.REWARD_REDEEMED, data: redeemed })
 
   return new WorkflowResponse(
     transform({ redemption, entry, promotions }, ({ redemption, entry, promotions }) => ({

@@ -84,8 +84,9 @@ export const createOrderFollowupsStep = createStep(
     })
 
     // each email's language is settled when it is scheduled
-    const locales = rows.length ? await resolveOrderLocales(container, rows.map((row) => row.order_id)) : new Map()
-    const created = await service.createMissingFollowups(rows.map((row) => ({ ...row, locale: locales.get(row.order_id) ?? null })))
+    const orderIds = rows.map((row) => row.order_id).filter((id): id is string => !!id)
+    const locales = orderIds.length ? await resolveOrderLocales(container, orderIds) : new Map<string, string>()
+    const created = await service.createMissingFollowups(rows.map((row) => ({ ...row, locale: (row.order_id && locales.get(row.order_id)) || null })))
     const ids = created.map((row) => row.id)
     return new StepResponse(ids, ids)
   },

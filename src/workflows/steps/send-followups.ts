@@ -16,6 +16,7 @@ import {
   renderFlowEmail,
   type CopyFields,
   type FlowDefinition,
+  type LoadedCustomer,
   type LoadedOrder,
 } from "../../flows"
 import { withoutPermission } from "../../lib/consent"
@@ -65,7 +66,10 @@ export type DispatchSummary = {
 type DueEmail = {
   followup: ClaimedFollowup
   flow: FlowDefinition
-  order: LoadedOrder
+  /** The order, for a follow-up about one. */
+  order?: LoadedOrder
+  /** The customer, for a follow-up about their account (no order). */
+  customer?: LoadedCustomer
   /** The order's return terms as the batch read them, for a flow that declares `needsReturnTerms`: its check at send time and its email see the same. */
   returnTerms?: OrderReturnTerms
 }
@@ -373,17 +377,24 @@ async function decideWhatGoesOut(
   const settingOf = await loadFlowSettings(batch.service)
   // read before anything is recorded, so a failed read gives every row back to be tried again
   await batch.loadCopy()
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: ORDER_FIELDS,
-    filters: { id: [...new Set(followups.map((f) => f.order_id))] },
-  })
+  const orderIds = [...new Set(followups.map((f) => f.order_id).filter((id): id is string => !!id))]
+  const { data: orders } = orderIds.length
+    ? await query.graph({ entity: "order", fields: ORDER_FIELDS, filters: { id: orderIds } })
+    : { data: [] }
   const ordersById = new Map((orders as LoadedOrder[]).map((order) => [order.id, order]))
+  const orderOfRow = (f: ClaimedFollowup) => (f.order_id ? ordersById.get(f.order_id) : undefined)
+  // a follow-up about a customer's account has no order: its customer is read once for the batch instead
+  const customerIds = [...new Set(followups.filter((f) => !f.order_id && f.customer_id).map((f) => f.customer_id!))]
+  const { data: customers } = customerIds.length
+    ? await query.graph({ entity: "customer", fields: ["id", "email", "first_name", "last_name"], filters: { id: customerIds } })
+    : { data: [] }
+  const customersById = new Map((customers as LoadedCustomer[]).map((customer) => [customer.id, customer]))
   const now = batch.now()
   const marketingFlows = FLOWS.filter((flow) => flow.category === "marketing").map((flow) => flow.key)
   const marketingRows = followups.filter((f) => marketingFlows.includes(f.flow))
+  // an account email has no cart: only consent given by email counts for it
   const permissions = await batch.service.marketingPermissions(
-    marketingRows.map((f) => ({ email: f.email, cart_id: ordersById.get(f.order_id)?.cart?.id ?? null }))
+    marketingRows.map((f) => ({ email: f.email, cart_id: orderOfRow(f)?.cart?.id ?? null }))
   )
   const lastMarketing = options.frequencyCap.enabled
     ? await batch.service.lastMarketingSends({
@@ -398,7 +409,7 @@ async function decideWhatGoesOut(
   const termsFlows = new Set(FLOWS.filter((flow) => flow.needsReturnTerms).map((flow) => flow.key))
   const returnTermsNow = await loadOrderReturnTerms(
     container,
-    [...new Set(followups.filter((f) => termsFlows.has(f.flow) && ordersById.has(f.order_id)).map((f) => f.order_id))],
+    [...new Set(followups.filter((f) => termsFlows.has(f.flow) && orderOfRow(f)).map((f) => f.order_id!))],
     now
   )
 
@@ -407,27 +418,35 @@ async function decideWhatGoesOut(
   const due: DueEmail[] = []
   for (const followup of followups) {
     const flow = findFlow(followup.flow)
-    const order = ordersById.get(followup.order_id)
     const marketing = flow?.category === "marketing"
+    const order = followup.order_id ? ordersById.get(followup.order_id) : undefined
+    const customer = !followup.order_id && followup.customer_id ? customersById.get(followup.customer_id) : undefined
     const returns = order && marketing ? returnStatus(order.items ?? []) : "none"
     const skipReason = !flow
       ? `The flow "${followup.flow}" no longer exists`
       : !flowIsOn(flow, settingOf)
         ? settingOf(flow).enabled ? `The flow it is a reminder of ("${flow.follows}") was switched off` : "The flow was switched off"
-        : !order
-          ? "The order no longer exists"
-          : order.status === "canceled"
-            ? "The order was canceled"
-            : returns === "returned"
-              ? "Every item of the order was returned"
-              : returns === "returning"
-                ? "Every item of the order is being returned"
-                : marketing
-                  ? withoutPermission(permissions.get(permissionKey(followup.email, order.cart?.id)), options.consent.mode, flow)
-                  : null
+        : !followup.order_id
+          ? // about the customer's account: no order to be canceled, returned or delivered
+            !customer
+            ? "The customer no longer exists"
+            : marketing
+              ? withoutPermission(permissions.get(permissionKey(followup.email, null)), options.consent.mode, flow)
+              : null
+          : !order
+            ? "The order no longer exists"
+            : order.status === "canceled"
+              ? "The order was canceled"
+              : returns === "returned"
+                ? "Every item of the order was returned"
+                : returns === "returning"
+                  ? "Every item of the order is being returned"
+                  : marketing
+                    ? withoutPermission(permissions.get(permissionKey(followup.email, order.cart?.id)), options.consent.mode, flow)
+                    : null
     const returnTerms = flow?.needsReturnTerms && order ? returnTermsNow.get(order.id) : undefined
     // last, the flow's own look at the order as it stands now
-    const flowSkipReason = skipReason ?? flow!.skipAtSend?.({ order: order!, returnTerms, now }) ?? null
+    const flowSkipReason = skipReason ?? (order && flow!.skipAtSend?.({ order, returnTerms, now })) ?? null
     if (flowSkipReason) {
       skipped.push(skippedOutcome(followup.id, flowSkipReason))
       continue
@@ -438,7 +457,7 @@ async function decideWhatGoesOut(
       if (capWait) {
         waits.push(capWait)
       }
-      const parcelWait = flow!.notBeforeDelivery ? await deliveryWait(container, order!, options, now) : null
+      const parcelWait = flow!.notBeforeDelivery && order ? await deliveryWait(container, order, options, now) : null
       if (parcelWait) {
         waits.push(parcelWait)
       }
@@ -462,7 +481,7 @@ async function decideWhatGoesOut(
       // it goes out now, so the recipient's next marketing email in this batch waits
       lastMarketing.set(followup.email, now)
     }
-    due.push({ followup, flow: flow!, order: order!, returnTerms })
+    due.push({ followup, flow: flow!, order, customer, returnTerms })
   }
   await batch.record(skipped)
   await batch.record(held, { held: true })
@@ -478,7 +497,7 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
   const { options } = batch
   const ready: ReadyToSend[] = []
   const unrenderable: Outcome[] = []
-  for (const { followup, flow, order, returnTerms } of chunk) {
+  for (const { followup, flow, order, customer, returnTerms } of chunk) {
     try {
       // every marketing email carries its recipient's unsubscribe link, in the footer and the headers
       const unsubscribe =
@@ -492,10 +511,13 @@ async function renderChunk(batch: DispatchBatch, chunk: DueEmail[]): Promise<Rea
           : null
       const i18n = batch.translator(followup.locale)
       // product titles in the email's language, when it is not the order's own
-      const items = await translateOrderItems(batch.container, order as { locale?: string | null; items?: TranslatableItem[] }, followup.locale)
+      const items = order
+        ? await translateOrderItems(batch.container, order as { locale?: string | null; items?: TranslatableItem[] }, followup.locale)
+        : undefined
       const props = {
         ...flow.buildProps({
-          order: { ...order, items },
+          order: order ? { ...order, items } : undefined,
+          customer,
           options,
           brand: options.brand,
           i18n,
@@ -602,7 +624,7 @@ const DELIVERY_UNKNOWN =
 
 function notificationFor(
   followup: ClaimedFollowup,
-  order: LoadedOrder,
+  order: LoadedOrder | undefined,
   content: { subject: string; html: string; text: string },
   options: PluginOptions,
   unsubscribe: string | null
@@ -617,7 +639,7 @@ function notificationFor(
       flow: followup.flow,
       followup_id: followup.id,
       order_id: followup.order_id,
-      order_display_id: order.display_id,
+      order_display_id: order?.display_id ?? null,
     },
     // for webhook correlation; ids only, never personal data
     provider_data: {

@@ -14,6 +14,8 @@ export async function flowViews(container: MedusaContainer, only?: FlowDefinitio
     label: flow.label,
     description: typeof flow.description === "function" ? flow.description(options) : flow.description,
     category: flow.category,
+    // what its follow-ups are about: an order, or the customer's account (loyalty emails)
+    about: flow.about ?? "order",
     // what schedules it: the order's anchors, or a workflow (a withdrawal's acknowledgement)
     trigger: triggerOf(flow),
     ...settingOf(flow),
@@ -28,6 +30,7 @@ export async function flowViews(container: MedusaContainer, only?: FlowDefinitio
 export const FOLLOWUP_FIELDS = [
   "id",
   "order_id",
+  "customer_id",
   "flow",
   "status",
   "email",
@@ -52,7 +55,8 @@ export async function followupViews(
   container: MedusaContainer,
   followups: Pick<FollowupDTO, (typeof FOLLOWUP_FIELDS)[number]>[]
 ) {
-  const orderIds = [...new Set(followups.map((f) => f.order_id))]
+  // a follow-up about a customer's account has no order
+  const orderIds = [...new Set(followups.map((f) => f.order_id).filter((id): id is string => !!id))]
   const { data: orders } = orderIds.length
     ? await container
         .resolve(ContainerRegistrationKeys.QUERY)
@@ -60,5 +64,5 @@ export async function followupViews(
     : { data: [] }
   // no annotation: Medusa's generated query types (.medusa/types) call display_id a string; it is a number
   const displayIds = new Map(orders.map((o) => [o.id, o.display_id]))
-  return followups.map((f) => ({ ...followupView(f), order_display_id: displayIds.get(f.order_id) ?? null }))
+  return followups.map((f) => ({ ...followupView(f), order_display_id: (f.order_id && displayIds.get(f.order_id)) || null }))
 }

@@ -22,7 +22,7 @@ export const ANCHOR_EVENTS = {
   withdrawal: "withdrawal.recorded",
 } as const
 
-/** One email of one flow for one order, from scheduling to delivery. */
+/** One email of one flow for one order (or one customer's account), from scheduling to delivery. */
 export const Followup = model
   .define(
     { name: "Followup", tableName: "pp_followup" },
@@ -32,7 +32,8 @@ export const Followup = model
       flow: model.text(),
       // position inside a multi-email flow; 0 for single-email flows
       step: model.number().default(0),
-      order_id: model.text(),
+      // null for a follow-up about the customer's account rather than an order (a loyalty reward code)
+      order_id: model.text().nullable(),
       customer_id: model.text().nullable(),
       // recipient address, captured when the follow-up is scheduled
       email: model.text(),

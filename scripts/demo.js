@@ -225,6 +225,13 @@ async function main() {
       body: { reward_id: DEMO_LOYALTY.rewards[0].id },
     })
     console.log(`  code ${reward.code}, valid until ${reward.expires_at.slice(0, 10)}; ${loyalty.available} points left, ${loyalty.pending} pending`)
+    await settled(admin, [danaOrder], "Dana's order confirmation", ["order-confirmation"])
+    await waitFor(
+      async () => readMailboxText((meta) => meta.data.flow === "loyalty-reward-code" && meta.to === dana.email).includes(reward.code),
+      "Dana's reward-code email",
+      30_000
+    )
+    console.log("  the reward-code email with her code is in the mailbox")
 
     const followups = (await Promise.all(shown.map((o) => followupsOf(admin, o)))).flat()
 

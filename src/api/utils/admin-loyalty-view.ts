@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { TIER_WINDOW_MONTHS, tierProgress } from "../../lib/loyalty-tier-progress"
 import { tierMeasure } from "../../lib/loyalty-tiers"
-import { upcomingExpiry } from "./store-loyalty-view"
+import { storeLedgerEntry, upcomingExpiry } from "./store-loyalty-view"
 import { LOYALTY_MODULE } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 
@@ -40,17 +40,8 @@ export async function adminLoyaltyView(
       window_months: TIER_WINDOW_MONTHS,
     },
     expiring,
-    entries: entries.map((entry) => ({
-      id: entry.id,
-      type: entry.type,
-      points: entry.points,
-      reason: entry.reason,
-      order_id: entry.order_id,
-      promotion_code: entry.promotion_code,
-      reward_id: entry.reward_id,
-      created_by: entry.created_by,
-      created_at: entry.created_at,
-    })),
+    // the customer's own view of each line, and which admin made an adjustment
+    entries: entries.map((entry) => ({ ...storeLedgerEntry(entry), created_by: entry.created_by })),
     count,
     limit: page.limit,
     offset: page.offset,

@@ -121,3 +121,21 @@ export function requireCartForGuests(req: MedusaRequest, _res: MedusaResponse, n
   }
   next()
 }
+
+/**
+ * `offset` and `limit` of a paginated list, with the messages every list of
+ * the plugin gives. Refinements, so the 400 carries these messages (Medusa
+ * words min and max itself).
+ */
+export const pageParams = ({ max, defaultLimit }: { max: number; defaultLimit: number }) => ({
+  offset: z.coerce
+    .number({ message: "offset must be a whole number" })
+    .int("offset must be a whole number")
+    .refine((offset) => offset >= 0, "offset cannot be negative")
+    .default(0),
+  limit: z.coerce
+    .number({ message: `limit must be a whole number from 1 to ${max}` })
+    .int(`limit must be a whole number from 1 to ${max}`)
+    .refine((limit) => limit >= 1 && limit <= max, `limit must be a whole number from 1 to ${max}`)
+    .default(defaultLimit),
+})

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { findFlow, flowIsOn, loadFlowSettings } from "../../flows"
@@ -70,10 +71,13 @@ export const scheduleFlowEmailStep = createStep(
     const ids = created.map((row) => row.id)
     return new StepResponse(ids, ids)
   },
-  async (ids, { container }) => {
-    if (ids?.length) {
-      const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-      await service.deleteFollowups(ids)
-    }
-  }
+  deleteScheduledFollowups
 )
+
+/** The compensation of a step that scheduled follow-ups: the ones it created go, none it found already there. */
+export async function deleteScheduledFollowups(ids: string[] | undefined, { container }: { container: MedusaContainer }) {
+  if (ids?.length) {
+    const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+    await service.deleteFollowups(ids)
+  }
+}

@@ -5,7 +5,7 @@ import { DEFAULTS } from "../../../lib/defaults"
 import type { FollowupStatus } from "../../../modules/post-purchase"
 import { FOLLOWUP_STATUSES } from "../../../modules/post-purchase/models/followup"
 import { POLICY_SCOPES, returnPolicyTermsShape, withTermsChecks, type PolicyScope } from "../../../lib/return-policy"
-import { flowKey, medusaId, pastDateTime, textBetween } from "../../utils/input-guards"
+import { flowKey, medusaId, pageParams, pastDateTime, textBetween } from "../../utils/input-guards"
 import { consentStatement } from "../../store/post-purchase/validators"
 // reviews
 import {
@@ -257,17 +257,7 @@ export const AdminFeedbackQuery = z
   .object({
     from: periodBound("from", false).optional(),
     to: periodBound("to", true).optional(),
-    offset: z.coerce
-      .number({ message: "offset must be a whole number" })
-      .int("offset must be a whole number")
-      .refine((offset) => offset >= 0, "offset cannot be negative")
-      .default(0),
-    limit: z.coerce
-      .number({ message: "limit must be a whole number from 1 to 100" })
-      .int("limit must be a whole number from 1 to 100")
-      // a refinement, so the 400 carries this message (Medusa words min and max itself)
-      .refine((limit) => limit >= 1 && limit <= 100, "limit must be a whole number from 1 to 100")
-      .default(20),
+    ...pageParams({ max: 100, defaultLimit: 20 }),
   })
   .strict()
   .transform(({ from, to, ...page }) => {
@@ -403,20 +393,7 @@ export const AdminSaveLoyaltySettings = z.unknown().transform((raw, context) => 
 })
 export type AdminSaveLoyaltySettingsType = z.infer<typeof AdminSaveLoyaltySettings>
 
-export const AdminLoyaltyLedgerQuery = z
-  .object({
-    offset: z.coerce
-      .number({ message: "offset must be a whole number" })
-      .int("offset must be a whole number")
-      .refine((offset) => offset >= 0, "offset cannot be negative")
-      .default(0),
-    limit: z.coerce
-      .number({ message: `limit must be a whole number from 1 to ${LEDGER_LIMITS.pageSize}` })
-      .int(`limit must be a whole number from 1 to ${LEDGER_LIMITS.pageSize}`)
-      .refine((limit) => limit >= 1 && limit <= LEDGER_LIMITS.pageSize, `limit must be a whole number from 1 to ${LEDGER_LIMITS.pageSize}`)
-      .default(10),
-  })
-  .strict()
+export const AdminLoyaltyLedgerQuery = z.object(pageParams({ max: LEDGER_LIMITS.pageSize, defaultLimit: 10 })).strict()
 export type AdminLoyaltyLedgerQueryType = z.infer<typeof AdminLoyaltyLedgerQuery>
 
 /** Points an admin gives (positive) or takes (negative) by hand, always with the reason the customer and the next admin read. */

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { canonicalLocale, languageOf, LANGUAGES } from "../../../i18n"
-import { medusaId, textBetween } from "../../utils/input-guards"
+import { medusaId, pageParams, textBetween } from "../../utils/input-guards"
 import { SURVEY_TEXT_MAX } from "../../../modules/post-purchase/models/survey-answer"
 // reviews
 import { REVIEW_LIMITS, STORE_REVIEW_SORTS, type StoreReviewSort } from "../../../modules/reviews/constants"
@@ -183,21 +183,7 @@ export const StoreListReviews = z
 export type StoreListReviewsType = z.infer<typeof StoreListReviews>
 
 // loyalty: the signed-in customer's points and history, and redeeming a reward
-export const StoreLoyaltyQuery = z
-  .object({
-    offset: z.coerce
-      .number({ message: "offset must be a whole number" })
-      .int("offset must be a whole number")
-      .refine((offset) => offset >= 0, "offset cannot be negative")
-      .default(0),
-    limit: z.coerce
-      .number({ message: "limit must be a whole number from 1 to 100" })
-      .int("limit must be a whole number from 1 to 100")
-      // a refinement, so the 400 carries this message (Medusa words min and max itself)
-      .refine((limit) => limit >= 1 && limit <= 100, "limit must be a whole number from 1 to 100")
-      .default(20),
-  })
-  .strict()
+export const StoreLoyaltyQuery = z.object(pageParams({ max: 100, defaultLimit: 20 })).strict()
 export type StoreLoyaltyQueryType = z.infer<typeof StoreLoyaltyQuery>
 
 export const StoreRedeemReward = z

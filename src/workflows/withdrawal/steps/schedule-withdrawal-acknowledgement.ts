@@ -4,6 +4,7 @@ import type { WithdrawalFollowupData } from "../../../flows/withdrawal-confirmat
 import { resolveOrderLocales } from "../../../i18n/resolve"
 import { ANCHOR_EVENTS, POST_PURCHASE_MODULE } from "../../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../../modules/post-purchase/service"
+import { deleteScheduledFollowups } from "../../steps/schedule-flow-email"
 import type { PreparedWithdrawal } from "./prepare-withdrawal"
 
 export type ScheduleWithdrawalAcknowledgementStepInput = { withdrawal: PreparedWithdrawal; return_id: string }
@@ -56,10 +57,5 @@ export const scheduleWithdrawalAcknowledgementStep = createStep(
     const ids = created.map((row) => row.id)
     return new StepResponse(ids, ids)
   },
-  async (ids, { container }) => {
-    if (ids?.length) {
-      const service: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
-      await service.deleteFollowups(ids)
-    }
-  }
+  deleteScheduledFollowups
 )

@@ -14,6 +14,9 @@ import { loadOrderReturnTerms } from "../../src/lib/return-terms"
 import { LOYALTY_MODULE, LoyaltyEvents, type LoyaltySettingsInput } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { confirmLoyaltyPointsWorkflow } from "../../src/workflows/loyalty/confirm-loyalty-points"
+import { scheduleLoyaltyEmailWorkflow } from "../../src/workflows/loyalty/schedule-loyalty-email"
+import { POST_PURCHASE_MODULE } from "../../src/modules/post-purchase"
+import type PostPurchaseModuleService from "../../src/modules/post-purchase/service"
 import { freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
 
 jest.setTimeout(240_000)
@@ -158,6 +161,13 @@ medusaIntegrationTestRunner({
       expect(after.result.confirmed).toEqual([expect.objectContaining({ customer_id: anna.id, order_id: orderId, points: REFERRER_POINTS })])
       expect(await balances(anna.id)).toEqual({ available: REFERRER_POINTS, pending: 0, lifetime: REFERRER_POINTS })
       expect(announced).toHaveLength(1)
+      // Anna's points sit on Bram's order, but the "points earned" email about an order goes to its buyer only:
+      // scheduling it (again, after the subscriber) leaves Anna without an email that names Bram or his order
+      await scheduleLoyaltyEmailWorkflow(container).run({
+        input: { name: LoyaltyEvents.POINTS_CONFIRMED, data: after.result.confirmed[0] },
+      })
+      const postPurchase: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
+      expect(await postPurchase.listFollowups({ flow: "loyalty-points-earned", customer_id: anna.id })).toEqual([])
 
       // Bram has ordered: another referral code is refused in his next cart, by the cart's email
       const second = await claim({ referral_code: referralCode })

@@ -1,3 +1,5 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type {
   PointsEarnedData,
@@ -42,15 +44,29 @@ export const prepareLoyaltyEmailStep = createStep(
   async (event: LoyaltyEmailEvent, { container }) => {
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const { settings } = await loyalty.loyaltyProgramme()
-    return new StepResponse(await emailFor(event, settings, loyalty))
+    return new StepResponse(await emailFor(event, settings, loyalty, container))
   }
 )
 
-async function emailFor(event: LoyaltyEmailEvent, settings: LoyaltySettings, loyalty: LoyaltyModuleService): Promise<ScheduleFlowEmailStepInput | null> {
+async function emailFor(
+  event: LoyaltyEmailEvent,
+  settings: LoyaltySettings,
+  loyalty: LoyaltyModuleService,
+  container: MedusaContainer
+): Promise<ScheduleFlowEmailStepInput | null> {
   switch (event.name) {
     case LoyaltyEvents.POINTS_CONFIRMED: {
       const { customer_id, order_id, points, entry_id } = event.data
       if (points <= 0) {
+        return null
+      }
+      // a referrer's points sit on their friend's order: the email about an order goes to its buyer only,
+      // and the referrer has had the referral success, which never names the friend or the order
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({ entity: "order", fields: ["customer_id"], filters: { id: order_id } })
+      if (order?.customer_id !== customer_id) {
         return null
       }
       const available = (await loyalty.accountOf(customer_id))?.available ?? points

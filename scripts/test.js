@@ -25,7 +25,9 @@ async function main() {
         ...process.env,
         // test-utils creates and drops its own databases; it reads DB_* only
         ...(server ? withoutUrl(dbEnv(server, "pp_test")) : {}),
-        NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
+        // one jest process boots a Medusa app per HTTP file (--runInBand), and what each leaves behind adds up
+        // past Node's default heap once there are two dozen files; the machines we run on have 24 GiB
+        NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules", "--max-old-space-size=8192"].filter(Boolean).join(" "),
         MEDUSA_DISABLE_TELEMETRY: "true",
         TEST_TYPE: tier,
       }

@@ -1,7 +1,9 @@
-import { Button, Drawer, Heading, Hint, Input, Label, Text, Textarea, toast } from "@medusajs/ui"
+import { Button, Drawer, Heading, Input, Text, toast } from "@medusajs/ui"
 import { useState, type FormEvent } from "react"
 import { errorMessage } from "../lib/api"
 import { DrawerFooter } from "./drawer-footer"
+import { FormField } from "./form-field"
+import { TextAreaField } from "./text-area-field"
 import { useAdjustLoyaltyPoints } from "../lib/loyalty-admin-api"
 import { adjustmentBody, adjustmentFieldOf, type AdjustmentField } from "../lib/loyalty-settings"
 
@@ -71,10 +73,13 @@ export const AdjustPointsDrawer = ({ customerId, available }: { customerId: stri
               For goodwill or a correction. The points count as confirmed right away. The customer sees the reason in
               their points history, and it is kept with your name.
             </Text>
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus" htmlFor="pp-loyalty-adjust-points">
-                Points
-              </Label>
+            <FormField
+              label="Points"
+              htmlFor="pp-loyalty-adjust-points"
+              hint={`A positive number gives points, a negative one takes them (${available} available).`}
+              error={errorFor("points")}
+              errorTestId="pp-loyalty-adjust-points-error"
+            >
               <Input
                 id="pp-loyalty-adjust-points"
                 data-testid="pp-loyalty-adjust-points"
@@ -84,35 +89,18 @@ export const AdjustPointsDrawer = ({ customerId, available }: { customerId: stri
                 aria-invalid={!!errorFor("points")}
                 onChange={(event) => edit(setPoints)(event.target.value)}
               />
-              {errorFor("points") ? (
-                <Hint variant="error" role="alert" data-testid="pp-loyalty-adjust-points-error">
-                  {errorFor("points")}
-                </Hint>
-              ) : (
-                <Hint>A positive number gives points, a negative one takes them ({available} available).</Hint>
-              )}
-            </div>
-            <div className="flex flex-col gap-y-2">
-              <Label size="small" weight="plus" htmlFor="pp-loyalty-adjust-reason">
-                Reason
-              </Label>
-              <Textarea
-                id="pp-loyalty-adjust-reason"
-                data-testid="pp-loyalty-adjust-reason"
-                rows={3}
-                maxLength={REASON_MAX}
-                value={reason}
-                aria-invalid={!!errorFor("reason")}
-                onChange={(event) => edit(setReason)(event.target.value)}
-              />
-              {errorFor("reason") ? (
-                <Hint variant="error" role="alert" data-testid="pp-loyalty-adjust-reason-error">
-                  {errorFor("reason")}
-                </Hint>
-              ) : (
-                <Hint>Required. For example: “Parcel arrived two weeks late”.</Hint>
-              )}
-            </div>
+            </FormField>
+            <TextAreaField
+              id="pp-loyalty-adjust-reason"
+              testId="pp-loyalty-adjust-reason"
+              label="Reason"
+              rows={3}
+              maxLength={REASON_MAX}
+              value={reason}
+              onChange={edit(setReason)}
+              error={errorFor("reason")}
+              hint="Required. For example: “Parcel arrived two weeks late”."
+            />
             {message && !field && (
               <Text size="small" className="text-ui-fg-error" role="alert" data-testid="pp-loyalty-adjust-error">
                 {message}

@@ -1,5 +1,6 @@
 import { Checkbox, Container, Heading, Hint, Input, Label, Select, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
+import { FormField } from "./form-field"
 
 /**
  * The loyalty settings page's parts: a section, and inputs that show the
@@ -36,6 +37,7 @@ export const Section = ({
   </Container>
 )
 
+/** A settings field: labelled by its path in the settings, and its API error's test id with it. */
 export const Field = ({
   path,
   label,
@@ -49,19 +51,9 @@ export const Field = ({
   error?: string
   children: ReactNode
 }) => (
-  <div className="flex min-w-0 flex-col gap-y-1">
-    <Label size="small" weight="plus" htmlFor={testIdOf(path)}>
-      {label}
-    </Label>
+  <FormField label={label} htmlFor={testIdOf(path)} hint={hint} error={error} errorTestId={`${testIdOf(path)}-error`}>
     {children}
-    {error ? (
-      <Hint variant="error" role="alert" data-testid={`${testIdOf(path)}-error`}>
-        {error}
-      </Hint>
-    ) : hint ? (
-      <Hint>{hint}</Hint>
-    ) : null}
-  </div>
+  </FormField>
 )
 
 type InputProps = {

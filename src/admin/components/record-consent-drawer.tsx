@@ -1,9 +1,10 @@
-import { Button, DatePicker, Drawer, Heading, Label, RadioGroup, Select, Text, Textarea, toast } from "@medusajs/ui"
-import { useState, type FormEvent, type ReactNode } from "react"
+import { Button, DatePicker, Drawer, Heading, RadioGroup, Select, Text, Textarea, toast } from "@medusajs/ui"
+import { useState, type FormEvent } from "react"
 import { errorMessage, useRecordConsent } from "../lib/api"
 import { recordConsentFieldOf, type RecordConsentField } from "../lib/consent"
 import type { AdminConsentSource } from "../lib/types"
 import { DrawerFooter } from "./drawer-footer"
+import { FormField } from "./form-field"
 
 type Choice = "granted" | "withdrawn"
 
@@ -101,7 +102,7 @@ export const RecordConsentDrawer = ({ customerId }: { customerId: string }) => {
               phone, or in another system. It is kept with your name as proof.
             </Text>
 
-            <FormField label="Consent" error={errorFor("granted")}>
+            <FormField errorTestId="pp-consent-form-field-error" label="Consent" error={errorFor("granted")}>
               <RadioGroup
                 value={choice ?? ""}
                 onValueChange={edit((value: string) => setChoice(value as Choice))}
@@ -123,7 +124,7 @@ export const RecordConsentDrawer = ({ customerId }: { customerId: string }) => {
               </RadioGroup>
             </FormField>
 
-            <FormField label="Source" htmlFor="pp-consent-form-source" error={errorFor("source")}>
+            <FormField errorTestId="pp-consent-form-field-error" label="Source" htmlFor="pp-consent-form-source" error={errorFor("source")}>
               <Select value={source} onValueChange={edit((value: string) => setSource(value as AdminConsentSource))}>
                 <Select.Trigger id="pp-consent-form-source" data-testid="pp-consent-form-source" aria-invalid={!!errorFor("source")}>
                   <Select.Value />
@@ -138,7 +139,7 @@ export const RecordConsentDrawer = ({ customerId }: { customerId: string }) => {
               </Select>
             </FormField>
 
-            <FormField
+            <FormField errorTestId="pp-consent-form-field-error"
               label={choice === "withdrawn" ? "How and where it was withdrawn" : "How and where it was given"}
               htmlFor="pp-consent-form-wording"
               hint="For example: “Ticked the newsletter box on the paper form at the Amsterdam store”. At least 10 characters."
@@ -155,7 +156,7 @@ export const RecordConsentDrawer = ({ customerId }: { customerId: string }) => {
               />
             </FormField>
 
-            <FormField
+            <FormField errorTestId="pp-consent-form-field-error"
               label="Date (optional)"
               hint="When the customer gave or withdrew it. Leave empty for now."
               error={errorFor("given_at")}
@@ -188,35 +189,3 @@ export const RecordConsentDrawer = ({ customerId }: { customerId: string }) => {
     </Drawer>
   )
 }
-
-const FormField = ({
-  label,
-  htmlFor,
-  hint,
-  error,
-  children,
-}: {
-  label: string
-  htmlFor?: string
-  hint?: string
-  error: string | null
-  children: ReactNode
-}) => (
-  <div className="flex flex-col gap-y-2">
-    <Label size="small" weight="plus" htmlFor={htmlFor}>
-      {label}
-    </Label>
-    {children}
-    {error ? (
-      <Text size="small" className="text-ui-fg-error" role="alert" data-testid="pp-consent-form-field-error">
-        {error}
-      </Text>
-    ) : (
-      hint && (
-        <Text size="small" className="text-ui-fg-subtle">
-          {hint}
-        </Text>
-      )
-    )}
-  </div>
-)

@@ -28,6 +28,7 @@ import {
 } from "../lib/return-policy"
 import type { PolicyScope, ReturnPoliciesResponse, ReturnPolicyTerms } from "../lib/types"
 import { DrawerFooter } from "./drawer-footer"
+import { FormField } from "./form-field"
 import { LanguageSelect } from "./language-select"
 
 /** How long typing pauses before the preview is written again. */
@@ -695,19 +696,9 @@ const Field = ({
   testId: PolicyField
   children: ReactNode
 }) => (
-  <div className="flex flex-col gap-y-2">
-    <Label size="small" weight="plus" htmlFor={htmlFor}>
-      {label}
-    </Label>
+  <FormField label={label} htmlFor={htmlFor} hint={hint} error={error} errorTestId={`pp-policy-${testId}-error`}>
     {children}
-    {error ? (
-      <Hint variant="error" role="alert" data-testid={`pp-policy-${testId}-error`}>
-        {error}
-      </Hint>
-    ) : hint ? (
-      <Hint>{hint}</Hint>
-    ) : null}
-  </div>
+  </FormField>
 )
 
 /** The value once it has stopped changing for `ms`. */

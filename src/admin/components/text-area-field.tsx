@@ -1,4 +1,5 @@
-import { Hint, Label, Textarea } from "@medusajs/ui"
+import { Textarea } from "@medusajs/ui"
+import { FormField } from "./form-field"
 
 /**
  * A labelled plain-text box whose hint gives way to the server's 400 message
@@ -13,6 +14,8 @@ export const TextAreaField = ({
   onChange,
   error,
   hint,
+  rows = 8,
+  maxLength,
 }: {
   id: string
   /** The box's test id; the error's is `${testId}-error`. */
@@ -22,18 +25,18 @@ export const TextAreaField = ({
   onChange: (value: string) => void
   error: string | null
   hint: string
+  rows?: number
+  maxLength?: number
 }) => (
-  <>
-    <Label size="small" weight="plus" htmlFor={id}>
-      {label}
-    </Label>
-    <Textarea id={id} data-testid={testId} rows={8} value={value} aria-invalid={!!error} onChange={(event) => onChange(event.target.value)} />
-    {error ? (
-      <Hint variant="error" role="alert" data-testid={`${testId}-error`}>
-        {error}
-      </Hint>
-    ) : (
-      <Hint>{hint}</Hint>
-    )}
-  </>
+  <FormField label={label} htmlFor={id} hint={hint} error={error} errorTestId={`${testId}-error`}>
+    <Textarea
+      id={id}
+      data-testid={testId}
+      rows={rows}
+      maxLength={maxLength}
+      value={value}
+      aria-invalid={!!error}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  </FormField>
 )

@@ -18,7 +18,8 @@ import {
   shipFulfillment,
   type SeededStore,
 } from "../../scripts/fixtures/store"
-import { DAY_MS, followupsOf, freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
+import { DAY_MS, followupService, followupsOf, freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
+import { reconcile } from "../../src/lib/reconcile"
 import { loadOrderReturnTerms } from "../../src/lib/return-terms"
 import { LOYALTY_MODULE, LoyaltyEvents, type LoyaltySettingsInput } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
@@ -120,7 +121,7 @@ medusaIntegrationTestRunner({
       const whileOff = await placeOrder(container, store, { customer_id: anna })
       await followupsOf(container, whileOff, 1)
       const off = await earnOrderPointsWorkflow(container).run({ input: { order_id: whileOff } })
-      expect(off.result).toEqual({ entries: [], skipped: "programme_off" })
+      expect(off.result).toEqual({ entries: [], written: [], skipped: "programme_off" })
 
       await saveProgramme(PROGRAMME)
       const orderId = await placeOrder(container, store, { customer_id: anna })
@@ -183,6 +184,34 @@ medusaIntegrationTestRunner({
       await earnThenFailWorkflow(container).run({ input: { order_id: orderId }, throwOnError: false })
       expect(await loyalty().orderLedger(orderId)).toHaveLength(1)
       expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS + 1184, lifetime: 0 })
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("an order whose order.placed was missed earns its points from the reconciliation, once", async () => {
+      const container = getContainer()
+      const anna = await registerAnna()
+      await saveProgramme(PROGRAMME)
+      // the plugin has handled an order before: the reconciliation looks back no further than that
+      await followupsOf(container, await placeOrder(container, store), 1)
+
+      // a database blip as the next order is placed: its follow-ups and its points both fail
+      const blip = () => new Error("Connection terminated unexpectedly")
+      const followupsFail = jest.spyOn(followupService(container), "createMissingFollowups").mockRejectedValueOnce(blip())
+      const pointsFail = jest.spyOn(loyalty(), "recordEntries").mockRejectedValueOnce(blip())
+      const missed = await placeOrder(container, store, { customer_id: anna })
+      await waitFor(async () => followupsFail.mock.calls.length > 0 && pointsFail.mock.calls.length > 0, "both subscribers to run")
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      followupsFail.mockRestore()
+      pointsFail.mockRestore()
+      expect(await loyalty().orderLedger(missed)).toEqual([])
+
+      const later = () => new Date(Date.now() + 10 * MINUTE_MS)
+      const result = await reconcile(container, later())
+      expect(result).toEqual(expect.objectContaining({ order_ids: [missed], earned: [missed] }))
+      expect(lines(await loyalty().orderLedger(missed))).toEqual([["earn", ORDER_POINTS, `Order #${(await displayIdOf(missed)).display_id}`]])
+      // the next pass has nothing left to do
+      expect(await reconcile(container, later())).toEqual(expect.objectContaining({ order_ids: [], earned: [] }))
+      expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS, lifetime: 0 })
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 

@@ -13,6 +13,9 @@ export default async function reconcileOrderFollowupsJob(container: MedusaContai
         `whose order.placed was missed: ${result.order_ids.join(", ")}`
     )
   }
+  if (result.earned.length) {
+    logger.warn(`post-purchase: earned the loyalty points of ${result.earned.length} of them: ${result.earned.join(", ")}`)
+  }
   if (result.tracked.length) {
     logger.warn(`post-purchase: made good ${result.tracked.length} missed fulfillment events: ${result.tracked.join(", ")}`)
   }

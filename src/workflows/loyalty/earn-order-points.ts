@@ -22,6 +22,7 @@ export const earnOrderPointsWorkflow = createWorkflow(earnOrderPointsWorkflowId,
   const bonus = planFirstOrderBonusStep(transform({ input }, ({ input }) => ({ order_id: input.order_id })))
   const recorded = recordOrderPointsStep(transform({ plan, bonus }, ({ plan, bonus }) => ({ entries: [...plan.entries, ...bonus.entries] })))
   releaseLockStep({ key: lockKey })
-  const result = transform({ plan, recorded }, ({ plan, recorded }) => ({ entries: recorded.entries, skipped: plan.skipped }))
+  // `written`: the lines this run wrote, not the ones an earlier run for the order had
+  const result = transform({ plan, recorded }, ({ plan, recorded }) => ({ entries: recorded.entries, written: recorded.written, skipped: plan.skipped }))
   return new WorkflowResponse(result)
 })

@@ -98,8 +98,10 @@ export type ReturnReceipts = { count: number; items: { item_id: string; quantity
  * Every receipt of a return so far, from Medusa's own record of them: each
  * receipt is a confirmed `return_receive` order change whose actions name the
  * items and quantities received (damaged ones too: they came back, they are
- * just not restocked). Read from the changes rather than the return's items,
- * since each receipt is kept there whatever path received it.
+ * just not restocked). Read from the changes, not the return's items: in
+ * Medusa 2.21.2 `confirmReturnReceiveWorkflow` writes each receipt's own
+ * quantity over the item's `received_quantity` (two receipts of one leave 1,
+ * and the return `partially_received`), so it is no running total.
  */
 export async function returnReceipts(container: MedusaContainer, returnId: string): Promise<ReturnReceipts> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)

@@ -2,15 +2,16 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import {
-  beginExchangeOrderWorkflow,
+  beginClaimOrderWorkflow,
   cancelOrderWorkflow,
-  confirmExchangeRequestWorkflow,
+  confirmClaimRequestWorkflow,
   createCustomersWorkflow,
-  orderExchangeAddNewItemWorkflow,
-  orderExchangeRequestItemReturnWorkflow,
+  orderClaimAddNewItemWorkflow,
+  orderClaimRequestItemReturnWorkflow,
 } from "@medusajs/medusa/core-flows"
 import {
   deliverFulfillment,
+  exchangeItems,
   fulfillOrder,
   placeOrder,
   receiveReturn,
@@ -95,6 +96,7 @@ medusaIntegrationTestRunner({
 
     const lines = (entries: { type: string; points: number; reason: string }[]) => entries.map((e) => [e.type, e.points, e.reason])
 
+
     const displayIdOf = async (orderId: string) => {
       const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
       const {
@@ -108,6 +110,21 @@ medusaIntegrationTestRunner({
       const fulfillmentId = await fulfillOrder(container, orderId)
       await shipFulfillment(container, orderId, fulfillmentId)
       await deliverFulfillment(container, orderId, fulfillmentId)
+    }
+
+    /** Ships and delivers one line item, as an exchange's new item reaches the customer. */
+    const deliverItem = async (orderId: string, itemId: string) => {
+      const container = getContainer()
+      const fulfillmentId = await fulfillOrder(container, orderId, { only: [itemId] })
+      await shipFulfillment(container, orderId, fulfillmentId)
+      await deliverFulfillment(container, orderId, fulfillmentId)
+    }
+
+    /** A minute after the order's return window closed, by the returns policy's own answer. */
+    const windowClosedAt = async (orderId: string) => {
+      const terms = (await loadOrderReturnTerms(getContainer(), [orderId])).get(orderId)!
+      expect(terms.window_closes_at).not.toBeNull()
+      return new Date(new Date(terms.window_closes_at!).getTime() + MINUTE_MS)
     }
 
     const confirmAt = async (now: Date) =>
@@ -390,7 +407,135 @@ medusaIntegrationTestRunner({
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 
-    it("an exchange's return takes no points back: the customer swapped the item and keeps what the order earned", async () => {
+    it("a return received in two parts takes back each part's share once, and the parts add up to the share of both", async () => {
+      const container = getContainer()
+      const anna = await registerAnna()
+      await saveProgramme(PROGRAMME)
+      // Gold: 78.95 × 10 × 1.5 = 1184.25, so 1184 points
+      const account = await loyalty().ensureAccount(anna)
+      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
+      const orderId = await placeOrder(container, store, { customer_id: anna })
+      await ledgerWith(orderId, "earn")
+      const { display_id, items } = await displayIdOf(orderId)
+      const coffee = items.find((item: any) => item.variant_id === store.variants[3].id)!.id
+      await deliver(orderId)
+
+      // both bags are sent back in one return; the shop receives one, then the other
+      const returnId = await requestReturn(container, orderId, [{ id: coffee, quantity: 2 }])
+      await receiveReturn(container, returnId, [{ id: coffee, quantity: 1 }])
+      // one bag: 1184 × 14.50 / 78.95 = 217.45, so 217
+      const [, first] = await ledgerWith(orderId, "revert")
+      expect(first).toEqual(
+        expect.objectContaining({ points: -217, pending_delta: -217, reason: `Items of order #${display_id} were returned`, metadata: expect.objectContaining({ return_id: returnId, receipts: 1 }) })
+      )
+      // order.return_received delivered again takes nothing more
+      expect((await revertReturnedPointsWorkflow(container).run({ input: { order_id: orderId, return_id: returnId } })).result).toEqual([])
+
+      await receiveReturn(container, returnId, [{ id: coffee, quantity: 1 }])
+      // both bags: 1184 × 29.00 / 78.95 = 434.9, so 435 in all: the second receipt takes 218, not another 217
+      const [, , second] = await ledgerWith(orderId, "revert", 2)
+      expect(second).toEqual(
+        expect.objectContaining({ points: -218, pending_delta: -218, metadata: expect.objectContaining({ return_id: returnId, receipts: 2, items: [{ item_id: coffee, quantity: 2 }] }) })
+      )
+      expect((await revertReturnedPointsWorkflow(container).run({ input: { order_id: orderId, return_id: returnId } })).result).toEqual([])
+      expect(lines(await loyalty().orderLedger(orderId))).toEqual([
+        ["earn", 1184, `Order #${display_id}`],
+        ["revert", -217, `Items of order #${display_id} were returned`],
+        ["revert", -218, `Items of order #${display_id} were returned`],
+      ])
+      expect(await balances(anna)).toEqual({ available: 0, pending: 1184 - 435, lifetime: 0 })
+      const view = (await api.get(`/admin/post-purchase/orders/${orderId}/loyalty`, admin)).data
+      expect(view).toEqual(expect.objectContaining({ earned: 1184, reverted: 435, pending: 749, confirmed: 0 }))
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("an exchange takes back the items sent back and earns the new ones, both by the order's own rule and multiplier; the daily job confirms them, also after a late exchange", async () => {
+      const container = getContainer()
+      const anna = await registerAnna()
+      await saveProgramme(PROGRAMME)
+      const account = await loyalty().ensureAccount(anna)
+      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
+      const orderId = await placeOrder(container, store, { customer_id: anna })
+      await ledgerWith(orderId, "earn")
+      const { display_id, items } = await displayIdOf(orderId)
+      const coffee = items.find((item: any) => item.variant_id === store.variants[3].id)!.id
+      await deliver(orderId)
+
+      // by the time of the exchange the shop earns a point a euro and Anna has dropped out of Gold
+      await saveProgramme({ ...PROGRAMME, earn_rates: [{ currency_code: "eur", points_per_unit: 1 }] })
+      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: null })
+
+      // a bag of coffee (€14.50) for the dearer tote bag (€19.00)
+      const tote = store.variants.find((variant) => variant.product_title === "Canvas Tote Bag")!
+      const exchange = await exchangeItems(container, orderId, { back: [{ id: coffee, quantity: 1 }], out: [{ variant_id: tote.id, quantity: 1 }] })
+      // confirmed, not yet received: it can still be canceled, so nothing moves
+      expect(lines(await loyalty().orderLedger(orderId))).toEqual([["earn", 1184, `Order #${display_id}`]])
+
+      await receiveReturn(container, exchange.return_id)
+      let ledger = await ledgerWith(orderId, "revert")
+      const toteItem = (await displayIdOf(orderId)).items.find((item: any) => item.variant_id === tote.id)!.id
+      // the tote earns 19.00 × 10 × 1.5 = 285 (today's rule would say 19); the bag gives back 1184 × 14.50 / 78.95 = 217
+      // the two are written together, at one moment: their order among themselves is not told
+      expect(lines(ledger.slice(0, 1))).toEqual([["earn", 1184, `Order #${display_id}`]])
+      expect(lines(ledger.slice(1)).sort()).toEqual([
+        ["earn", 285, `Exchange on order #${display_id}`],
+        ["revert", -217, `Items of order #${display_id} were sent back in an exchange`],
+      ])
+      const toteEarn = ledger.find((entry) => entry.points === 285)!
+      expect(toteEarn).toEqual(expect.objectContaining({ pending_delta: 285, metadata: expect.objectContaining({ exchange_id: exchange.exchange_id }) }))
+      expect(toteEarn.rule).toEqual(
+        expect.objectContaining({ points_per_unit: 10, multiplier: 1.5, tier: "gold", base_amount: 19, unit_values: { [toteItem]: 19 }, shipping_amount: 0 })
+      )
+      expect(ledger.find((entry) => entry.points === -217)).toEqual(expect.objectContaining({ pending_delta: -217, available_delta: 0 }))
+      expect(await balances(anna)).toEqual({ available: 0, pending: 1184 + 285 - 217, lifetime: 0 })
+      // the event again, or the workflow run by hand: the exchange counts once
+      await revertReturnedPointsWorkflow(container).run({ input: { order_id: orderId, return_id: exchange.return_id } })
+      expect(await loyalty().orderLedger(orderId)).toHaveLength(3)
+
+      let view = (await api.get(`/admin/post-purchase/orders/${orderId}/loyalty`, admin)).data
+      expect(view).toEqual(expect.objectContaining({ customer_id: anna, earned: 1184 + 285, reverted: 217, pending: 1252, confirmed: 0 }))
+      expect(view.entries.map((e: any) => [e.type, e.points]).sort()).toEqual([
+        ["earn", 1184],
+        ["earn", 285],
+        ["revert", -217],
+      ])
+
+      // the order's window counts from the delivery of everything in it: until the tote arrives, nothing is confirmed
+      expect(await confirmAt(new Date(Date.now() + 60 * DAY_MS))).toEqual([])
+      await deliverItem(orderId, toteItem)
+      // then the daily job confirms the order's points, the exchange's with them
+      const closed = await windowClosedAt(orderId)
+      expect(await confirmAt(closed)).toEqual([expect.objectContaining({ order_id: orderId, points: 1252 })])
+      expect(await balances(anna)).toEqual({ available: 1252, pending: 0, lifetime: 1252 })
+
+      // a late exchange, once the points were confirmed: the tote for a Linen Shirt in M (€49.95)
+      const shirtM = store.variants[1]
+      const late = await exchangeItems(container, orderId, { back: [{ id: toteItem, quantity: 1 }], out: [{ variant_id: shirtM.id, quantity: 1 }] })
+      await receiveReturn(container, late.return_id)
+      ledger = await ledgerWith(orderId, "revert", 2)
+      // the tote gives back what it earned, by its own entry (285), from the confirmed points; the shirt earns
+      // 49.95 × 10 × 1.5 = 749.25, so 749, pending again
+      expect(lines(ledger.slice(4)).sort()).toEqual([
+        ["earn", 749, `Exchange on order #${display_id}`],
+        ["revert", -285, `Items of order #${display_id} were sent back in an exchange`],
+      ])
+      expect(ledger.find((entry) => entry.points === -285)).toEqual(expect.objectContaining({ pending_delta: 0, available_delta: -285, lifetime_delta: -285 }))
+      expect(await balances(anna)).toEqual({ available: 1252 - 285, pending: 749, lifetime: 1252 - 285 })
+      // once the shirt is delivered and its window closed, the daily job confirms the new points, though the order was confirmed before
+      const shirtItem = (await displayIdOf(orderId)).items.find((item: any) => item.variant_id === shirtM.id)!.id
+      await deliverItem(orderId, shirtItem)
+      const closedAgain = await windowClosedAt(orderId)
+      expect(await confirmAt(closedAgain)).toEqual([expect.objectContaining({ order_id: orderId, points: 749 })])
+      expect(await confirmAt(new Date(closedAgain.getTime() + DAY_MS))).toEqual([])
+      expect(await balances(anna)).toEqual({ available: 1252 - 285 + 749, pending: 0, lifetime: 1252 - 285 + 749 })
+
+      view = (await api.get(`/admin/post-purchase/orders/${orderId}/loyalty`, admin)).data
+      // earned = pending + confirmed + reverted: 2218 = 0 + 1716 + 502
+      expect(view).toEqual(expect.objectContaining({ earned: 1184 + 285 + 749, reverted: 217 + 285, pending: 0, confirmed: 1716 }))
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("a claim changes no points: the damaged item's return takes nothing back and its replacement earns nothing", async () => {
       const container = getContainer()
       const anna = await registerAnna()
       await saveProgramme(PROGRAMME)
@@ -400,22 +545,22 @@ medusaIntegrationTestRunner({
       const shirt = items.find((item: any) => item.variant_id === store.variants[0].id)!.id
       await deliver(orderId)
 
-      // the shirt in S for the same shirt in M, as the admin records an exchange
+      // the shirt arrived torn: the shop takes it back and sends a new one, as the admin records a claim
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       const {
         data: [location],
       } = await query.graph({ entity: "stock_location", fields: ["id"] })
-      const { result: change } = await beginExchangeOrderWorkflow(container).run({ input: { order_id: orderId } })
-      const exchangeId = change.exchange_id!
-      const { result: preview } = await orderExchangeRequestItemReturnWorkflow(container).run({
-        input: { exchange_id: exchangeId, return_id: undefined as unknown as string, location_id: location.id, items: [{ id: shirt, quantity: 1 }] },
+      const { result: change } = await beginClaimOrderWorkflow(container).run({ input: { order_id: orderId, type: "replace" } })
+      const claimId = change.claim_id!
+      const { result: preview } = await orderClaimRequestItemReturnWorkflow(container).run({
+        input: { claim_id: claimId, return_id: undefined as unknown as string, location_id: location.id, items: [{ id: shirt, quantity: 1 }] },
       })
-      await orderExchangeAddNewItemWorkflow(container).run({ input: { exchange_id: exchangeId, items: [{ variant_id: store.variants[1].id, quantity: 1 }] } })
-      await confirmExchangeRequestWorkflow(container).run({ input: { exchange_id: exchangeId } })
+      await orderClaimAddNewItemWorkflow(container).run({ input: { claim_id: claimId, items: [{ variant_id: store.variants[0].id, quantity: 1 }] } })
+      await confirmClaimRequestWorkflow(container).run({ input: { claim_id: claimId } })
       const returnId = preview.order_change.return_id!
       await receiveReturn(container, returnId)
 
-      // run again by hand: it waits for the subscriber's run (the order's lock) and takes nothing either
+      // run again by hand: it waits for the subscriber's run (the order's lock) and changes nothing either
       const { result } = await revertReturnedPointsWorkflow(container).run({ input: { order_id: orderId, return_id: returnId } })
       expect(result).toEqual([])
       expect((await loyalty().orderLedger(orderId)).map((entry) => entry.type)).toEqual(["earn"])

@@ -97,16 +97,55 @@ export function orderEarning(
  * `remaining`, what the order still holds.
  */
 export function pointsForReturnedItems(
-  earned: { points: number; rule: EarnRule },
+  earned: RecordedEarning,
   returned: { item_id: string; quantity: number }[],
   remaining: number
 ): number {
-  const { rule, points } = earned
-  if (!rule.base_amount || remaining <= 0) {
-    return 0
+  return remaining > 0 ? Math.min(pointsOfItems([earned], returned), remaining) : 0
+}
+
+/** An `earn` entry as reversals read it: its points and the rule they were counted under. */
+export type RecordedEarning = { points: number; rule: EarnRule }
+
+/**
+ * What `items` are worth in points by the earn entries that counted them:
+ * each entry's points in proportion to its items' value among them. An
+ * order's own items are on its earn entry, an exchange's new items on the
+ * exchange's, so a sent-back item is counted by the rule it earned under.
+ */
+export function pointsOfItems(earnings: RecordedEarning[], items: { item_id: string; quantity: number }[]): number {
+  let points = 0
+  for (const { rule, points: earned } of earnings) {
+    if (!rule.base_amount) {
+      continue
+    }
+    const value = items.reduce((sum, item) => sum + (rule.unit_values[item.item_id] ?? 0) * item.quantity, 0)
+    points += (earned * value) / rule.base_amount
   }
-  const value = returned.reduce((sum, item) => sum + (rule.unit_values[item.item_id] ?? 0) * item.quantity, 0)
-  return Math.min(Math.round((points * value) / rule.base_amount), remaining)
+  // rounded once, on the sum: two receipts of one return add up to the share of both items together
+  return Math.round(points)
+}
+
+/**
+ * What an exchange's new items earn by the rule the order earned under: its
+ * rate and the multiplier of the customer's tier back then (never today's
+ * settings or tier), on the items' value counted the same way. The exchange's
+ * shipping earns nothing: it pays for the swap, not for goods. The rule
+ * returned carries the new items' values, so a later return of them is
+ * counted too. Null when the items earn nothing.
+ */
+export function exchangeEarning(orderRule: EarnRule, items: NonNullable<EarningOrder["items"]>): RecordedEarning | null {
+  const rate: EarnRate = {
+    currency_code: orderRule.currency_code,
+    points_per_unit: orderRule.points_per_unit,
+    include_shipping: false,
+    include_tax: orderRule.include_tax,
+  }
+  const earning = orderEarning({ currency_code: orderRule.currency_code, items }, rate, { id: orderRule.tier ?? "", multiplier: orderRule.multiplier })
+  if (!earning || earning.points <= 0) {
+    return null
+  }
+  return { points: earning.points, rule: { ...earning.rule, tier: orderRule.tier } }
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100

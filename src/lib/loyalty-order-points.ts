@@ -1,6 +1,8 @@
 import { LEDGER_LIMITS } from "../modules/loyalty/constants"
 import type { NewLedgerEntry } from "../modules/loyalty/service"
-import type { EarnRule } from "./loyalty-earning"
+import { ChangeActionType, ContainerRegistrationKeys, OrderChangeStatus, OrderChangeType } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { EarnRule, RecordedEarning } from "./loyalty-earning"
 import type { OrderReturnTerms } from "./return-terms"
 
 /** An order's ledger line as `orderLedger` answers it. */
@@ -13,6 +15,7 @@ export type OrderLedgerLine = {
   available_delta: number
   lifetime_delta: number
   rule?: Record<string, unknown> | null
+  metadata?: Record<string, unknown> | null
 }
 
 /** What an order's entries still give one customer: points pending, and points confirmed and not taken back. */
@@ -62,6 +65,67 @@ export function takeBack(
 export function earnOf(entries: OrderLedgerLine[], customerId?: string): { points: number; rule: EarnRule } | null {
   const earn = entries.find((entry) => entry.type === "earn" && entry.rule && (!customerId || entry.customer_id === customerId))
   return earn ? { points: earn.points, rule: earn.rule as unknown as EarnRule } : null
+}
+
+/**
+ * Every `earn` entry of a customer on the order, with its rule: the order's
+ * own, then one per exchange whose new items earned.
+ */
+export function earningsOf(entries: OrderLedgerLine[], customerId: string): RecordedEarning[] {
+  return entries
+    .filter((entry) => entry.type === "earn" && entry.rule && entry.customer_id === customerId)
+    .map((entry) => ({ points: entry.points, rule: entry.rule as unknown as EarnRule }))
+}
+
+/** The order's own `earn` entry (not an exchange's): the rule an exchange's new items earn by. */
+export function orderEarnOf(entries: OrderLedgerLine[]): (RecordedEarning & { customer_id: string }) | null {
+  const earn = entries.find((entry) => entry.type === "earn" && entry.rule && !entry.metadata?.exchange_id)
+  return earn ? { customer_id: earn.customer_id, points: earn.points, rule: earn.rule as unknown as EarnRule } : null
+}
+
+/** The reversals a return has written for a customer so far: how many, and the points they took. */
+export function returnReversals(entries: OrderLedgerLine[], returnId: string, customerId: string): { count: number; points: number } {
+  const reversals = entries.filter(
+    (entry) => entry.type === "revert" && entry.customer_id === customerId && entry.metadata?.return_id === returnId
+  )
+  return { count: reversals.length, points: reversals.reduce((sum, entry) => sum - entry.points, 0) }
+}
+
+/** What a return has brought back so far: its receipts, and the quantity of each item over all of them. */
+export type ReturnReceipts = { count: number; items: { item_id: string; quantity: number }[] }
+
+/**
+ * Every receipt of a return so far, from Medusa's own record of them: each
+ * receipt is a confirmed `return_receive` order change whose actions name the
+ * items and quantities received (damaged ones too: they came back, they are
+ * just not restocked). Read from the changes, not the return's items: in
+ * Medusa 2.21.2 `confirmReturnReceiveWorkflow` writes each receipt's own
+ * quantity over the item's `received_quantity` (two receipts of one leave 1,
+ * and the return `partially_received`), so it is no running total.
+ */
+export async function returnReceipts(container: MedusaContainer, returnId: string): Promise<ReturnReceipts> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: changes } = await query.graph({
+    entity: "order_change",
+    fields: ["id", "actions.action", "actions.details"],
+    filters: { return_id: returnId, change_type: OrderChangeType.RETURN_RECEIVE, status: OrderChangeStatus.CONFIRMED },
+  })
+  const received = new Map<string, number>()
+  for (const change of changes as { actions?: { action: string; details?: Record<string, unknown> | null }[] }[]) {
+    for (const action of change.actions ?? []) {
+      if (action.action !== ChangeActionType.RECEIVE_RETURN_ITEM && action.action !== ChangeActionType.RECEIVE_DAMAGED_RETURN_ITEM) {
+        continue
+      }
+      const itemId = action.details?.reference_id as string | undefined
+      if (itemId) {
+        received.set(itemId, (received.get(itemId) ?? 0) + Number(action.details?.quantity ?? 0))
+      }
+    }
+  }
+  return {
+    count: changes.length,
+    items: [...received].filter(([, quantity]) => quantity > 0).map(([item_id, quantity]) => ({ item_id, quantity })),
+  }
 }
 
 /** Why an order's pending points can be confirmed at `now`. */

@@ -1,5 +1,5 @@
 import { DEFAULT_LOYALTY_SETTINGS } from "../../modules/loyalty/settings"
-import { earnRateFor, orderEarning, pointsForReturnedItems } from "../loyalty-earning"
+import { earnRateFor, exchangeEarning, orderEarning, pointsForReturnedItems, pointsOfItems } from "../loyalty-earning"
 
 const order = {
   currency_code: "eur",
@@ -46,5 +46,28 @@ describe("pointsForReturnedItems", () => {
 
   it("never takes back more than the order still holds", () => {
     expect(pointsForReturnedItems(earned, [{ item_id: "item_shirt", quantity: 2 }, { item_id: "item_socks", quantity: 1 }], 100)).toBe(100)
+  })
+})
+
+describe("an exchange's points", () => {
+  // earned in Silver at 1 point a euro: 165 points on 82.50
+  const earned = orderEarning(order, earnRateFor(DEFAULT_LOYALTY_SETTINGS, "eur"), { id: "silver", multiplier: 2 })!
+  const jacket = { id: "item_jacket", quantity: 1, subtotal: 60, discount_subtotal: 0, total: 72.6 }
+
+  it("earns the new items by the order's rate and multiplier, with the new items' values on the rule", () => {
+    const swap = exchangeEarning(earned.rule, [jacket])!
+    // 60.00 × 1 × 2
+    expect(swap.points).toBe(120)
+    expect(swap.rule).toEqual(expect.objectContaining({ points_per_unit: 1, multiplier: 2, tier: "silver", base_amount: 60, unit_values: { item_jacket: 60 } }))
+    // with tax when the order's rate counted tax
+    expect(exchangeEarning({ ...earned.rule, include_tax: true }, [jacket])!.points).toBe(145)
+  })
+
+  it("counts each item back by the entry that earned it, rounded once over all of them", () => {
+    const swap = exchangeEarning(earned.rule, [jacket])!
+    // a shirt (35.00 of the order's 82.50: 70) and the jacket (all 120 of its entry)
+    expect(pointsOfItems([earned, swap], [{ item_id: "item_shirt", quantity: 1 }, { item_id: "item_jacket", quantity: 1 }])).toBe(190)
+    // socks alone: 165 × 12.50 / 82.50 = 25; unknown items are worth nothing
+    expect(pointsOfItems([earned, swap], [{ item_id: "item_socks", quantity: 1 }, { item_id: "item_gone", quantity: 3 }])).toBe(25)
   })
 })

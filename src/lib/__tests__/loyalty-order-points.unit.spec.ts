@@ -1,7 +1,10 @@
 import {
   confirmationGround,
   earnOf,
+  earningsOf,
+  orderEarnOf,
   orderHoldings,
+  returnReversals,
   orderPointsSummary,
   takeBack,
   undoEntry,
@@ -56,6 +59,22 @@ describe("taking points back", () => {
   it("reads the earning rule from the order's own earn entry", () => {
     expect(earnOf([earn, confirm(300)])).toEqual({ points: 300, rule: earn.rule })
     expect(earnOf([earn], "cus_other")).toBeNull()
+  })
+})
+
+describe("an order with an exchange and a return in parts", () => {
+  const swapEarn = line("earn", 120, { pending_delta: 120, rule: { base_amount: 60, unit_values: { item_b: 60 } }, metadata: { exchange_id: "exc_1" } })
+  const reverted = (points: number, returnId: string) => line("revert", -points, { pending_delta: -points, metadata: { return_id: returnId } })
+
+  it("earns by the order's own entry, and counts items back by every earn entry", () => {
+    expect(orderEarnOf([swapEarn, earn])).toEqual({ customer_id: "cus_anna", points: 300, rule: earn.rule })
+    expect(earningsOf([earn, swapEarn, line("earn", 50, { rule: {} }, "cus_other")], "cus_anna").map((e) => e.points)).toEqual([300, 120])
+  })
+
+  it("knows what each return took back so far", () => {
+    const ledger = [earn, reverted(40, "ret_1"), reverted(60, "ret_2"), reverted(41, "ret_1")]
+    expect(returnReversals(ledger, "ret_1", "cus_anna")).toEqual({ count: 2, points: 81 })
+    expect(returnReversals(ledger, "ret_3", "cus_anna")).toEqual({ count: 0, points: 0 })
   })
 })
 

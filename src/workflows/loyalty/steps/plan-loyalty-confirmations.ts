@@ -19,8 +19,11 @@ export const planLoyaltyConfirmationsStep = createStep(
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const entries: NewLedgerEntry[] = []
     for (const { order_id, reason } of orders) {
-      for (const { customer_id, pending } of orderHoldings(await loyalty.orderLedger(order_id))) {
+      const ledger = await loyalty.orderLedger(order_id)
+      for (const { customer_id, pending } of orderHoldings(ledger)) {
         if (pending > 0) {
+          // an order confirmed before can hold new pending points (an exchange received after its window closed)
+          const earlier = ledger.filter((entry) => entry.type === "confirm" && entry.customer_id === customer_id).length
           entries.push({
             customer_id,
             type: "confirm",
@@ -30,8 +33,9 @@ export const planLoyaltyConfirmationsStep = createStep(
             lifetime_delta: pending,
             reason,
             order_id,
-            // per customer: a referral's order holds the referrer's bonus next to its buyer's points
-            idempotency_key: `confirm:${order_id}:${customer_id}`,
+            // per customer: a referral's order holds the referrer's bonus next to its buyer's points; a later
+            // confirmation of the same order is numbered, read under the order's lock like the pending points
+            idempotency_key: earlier ? `confirm:${order_id}:${customer_id}:${earlier + 1}` : `confirm:${order_id}:${customer_id}`,
           })
         }
       }

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { pointsForReturnedItems } from "../../../lib/loyalty-earning"
-import { earnOf, orderHoldings, orderNumber, takeBack } from "../../../lib/loyalty-order-points"
+import { pointsOfItems } from "../../../lib/loyalty-earning"
+import { earningsOf, orderHoldings, orderNumber, returnReceipts, returnReversals, takeBack } from "../../../lib/loyalty-order-points"
 import { returnStatus, RETURN_ORDER_FIELDS, type OrderItemQuantities } from "../../../lib/returns"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
@@ -14,16 +14,19 @@ export type PlanOrderReversalStepInput = {
 
 export const planOrderReversalStepId = "pp-plan-order-reversal"
 
-type ReturnRow = { id: string; exchange_id?: string | null; claim_id?: string | null; items?: { item_id: string; received_quantity: unknown; damaged_quantity: unknown }[] }
-
 /**
  * What a canceled or returned order gives back. A cancellation takes
- * everything the order still holds; a return its items' share of the
- * points, by the rule and multiplier recorded on the earn entry (never
- * today's settings), or everything left once the whole order is back.
- * Pending points go first; confirmed ones come off available, which goes
- * negative when they were already spent. An exchange's or a claim's return
- * takes nothing yet. No compensation: it only reads.
+ * everything the order still holds; a received return its items' share of
+ * the points, by the rule and multiplier recorded on the earn entry that
+ * counted them (never today's settings), or everything left once the whole
+ * order is back. A return received in parts takes each part as it arrives,
+ * and the parts add up to the share of all its items. An exchange's return
+ * is taken back the same way (its new items earn in
+ * `planExchangeEarningStep`). A claim's return takes nothing: a claim
+ * replaces or refunds an item that arrived damaged or never arrived, the
+ * shop's fault, and the customer keeps what the order earned. Pending points
+ * go first; confirmed ones come off available, which goes negative when they
+ * were already spent. No compensation: it only reads.
  */
 export const planOrderReversalStep = createStep(
   planOrderReversalStepId,
@@ -55,38 +58,42 @@ export const planOrderReversalStep = createStep(
 
     const {
       data: [orderReturn],
-    } = await query.graph({
-      entity: "return",
-      fields: ["id", "exchange_id", "claim_id", "items.item_id", "items.received_quantity", "items.damaged_quantity"],
-      filters: { id: return_id },
-    })
-    // an exchange's or a claim's items come back against new ones: taking their points without earning the new
-    // items' would cost the customer points for a swap, so these wait until exchanges are handled whole
+    } = await query.graph({ entity: "return", fields: ["id", "exchange_id", "claim_id"], filters: { id: return_id } })
     const swap = orderReturn as { exchange_id?: string | null; claim_id?: string | null } | undefined
-    if (swap?.exchange_id || swap?.claim_id) {
+    // a claim makes good the shop's own fault: the customer paid once and ends up with the goods the order earned on
+    if (!swap || swap.claim_id) {
       return new StepResponse({ entries: [] as NewLedgerEntry[] })
     }
-    const returned = ((orderReturn as ReturnRow | undefined)?.items ?? [])
-      // a damaged item came back too, it is just not restocked
-      .map((item) => ({ item_id: item.item_id, quantity: Number(item.received_quantity ?? 0) + Number(item.damaged_quantity ?? 0) }))
-      .filter((item) => item.quantity > 0)
+    const receipts = await returnReceipts(container, return_id)
+    if (!receipts.count) {
+      return new StepResponse({ entries: [] as NewLedgerEntry[] })
+    }
     const wholeOrderBack = !!order && returnStatus((order.items ?? []) as OrderItemQuantities[]) === "returned"
+    const reason = wholeOrderBack
+      ? `Order ${number} was returned`
+      : swap.exchange_id
+        ? `Items of order ${number} were sent back in an exchange`
+        : `Items of order ${number} were returned`
     const entries: NewLedgerEntry[] = []
     for (const holding of orderHoldings(ledger)) {
       const held = holding.pending + holding.confirmed
-      const earned = earnOf(ledger, holding.customer_id)
-      const points = wholeOrderBack ? held : earned ? pointsForReturnedItems(earned, returned, held) : 0
-      const deltas = takeBack(holding, points)
+      // a return received in parts: each receipt takes what the return brought back so far, less what it took before
+      const earlier = returnReversals(ledger, return_id, holding.customer_id)
+      const share = pointsOfItems(earningsOf(ledger, holding.customer_id), receipts.items) - earlier.points
+      const deltas = takeBack(holding, wholeOrderBack ? held : share)
       if (deltas) {
         entries.push({
           customer_id: holding.customer_id,
           type: "revert",
           ...deltas,
-          reason: wholeOrderBack ? `Order ${number} was returned` : `Items of order ${number} were returned`,
+          reason,
           order_id,
-          metadata: { return_id, items: returned },
-          // per customer: a referral's order holds the referrer's bonus next to its buyer's points
-          idempotency_key: `revert:return:${return_id}:${holding.customer_id}`,
+          metadata: { return_id, exchange_id: swap.exchange_id ?? null, receipts: receipts.count, items: receipts.items },
+          // per customer: a referral's order holds the referrer's bonus next to its buyer's points; a later receipt
+          // of the same return gets a key of its own, numbered by the receipts the return has had
+          idempotency_key: earlier.count
+            ? `revert:return:${return_id}:${holding.customer_id}:${receipts.count}`
+            : `revert:return:${return_id}:${holding.customer_id}`,
         })
       }
     }

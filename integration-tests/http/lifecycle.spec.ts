@@ -366,7 +366,7 @@ medusaIntegrationTestRunner({
         )
       })
 
-      it("keeps the follow-ups of a partial return, records which items came back, and sends the thank-you", async () => {
+      it("keeps the follow-ups of a partial return, records which items came back (received in two parts), and sends the thank-you", async () => {
         const container = getContainer()
         const orderId = await deliveredOrder()
         const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -374,13 +374,18 @@ medusaIntegrationTestRunner({
           data: [order],
         } = await query.graph({ entity: "order", fields: ["items.*"], filters: { id: orderId } })
         const twoOf = (order.items as { id: string; quantity: number }[]).find((item) => Number(item.quantity) === 2)!
-        const returnId = await requestReturn(container, orderId, [{ id: twoOf.id, quantity: 1 }])
-        await receiveReturn(container, returnId)
-        const rows = await waitFor(async () => {
-          const found = await followupService(container).listReturnedItems({ order_id: orderId })
-          return found.length === 1 && found[0].received_quantity === 1 && found
-        }, "the received item")
-        expect(rows[0]).toEqual(expect.objectContaining({ line_item_id: twoOf.id, requested_quantity: 1, received_quantity: 1 }))
+        const returnId = await requestReturn(container, orderId, [{ id: twoOf.id, quantity: 2 }])
+        const receivedOf = (quantity: number) =>
+          waitFor(async () => {
+            const found = await followupService(container).listReturnedItems({ order_id: orderId })
+            return found.length === 1 && found[0].received_quantity === quantity && found
+          }, `${quantity} received`)
+        // the two bags come back in two parcels: each receipt adds to what came back before
+        await receiveReturn(container, returnId, [{ id: twoOf.id, quantity: 1 }])
+        await receivedOf(1)
+        await receiveReturn(container, returnId, [{ id: twoOf.id, quantity: 1 }])
+        const rows = await receivedOf(2)
+        expect(rows[0]).toEqual(expect.objectContaining({ line_item_id: twoOf.id, requested_quantity: 2, received_quantity: 2 }))
 
         await dispatch(container, new Date(Date.now() + DAY_MS + 60_000))
         // the review request, its reminder and the survey wait for their days after the delivery

@@ -1,7 +1,5 @@
 import { LEDGER_LIMITS } from "../modules/loyalty/constants"
 import type { NewLedgerEntry } from "../modules/loyalty/service"
-import { ChangeActionType, ContainerRegistrationKeys, OrderChangeStatus, OrderChangeType } from "@medusajs/framework/utils"
-import type { MedusaContainer } from "@medusajs/framework/types"
 import type { EarnRule, RecordedEarning } from "./loyalty-earning"
 import type { OrderReturnTerms } from "./return-terms"
 
@@ -92,42 +90,6 @@ export function returnReversals(entries: OrderLedgerLine[], returnId: string, cu
 }
 
 /** What a return has brought back so far: its receipts, and the quantity of each item over all of them. */
-export type ReturnReceipts = { count: number; items: { item_id: string; quantity: number }[] }
-
-/**
- * Every receipt of a return so far, from Medusa's own record of them: each
- * receipt is a confirmed `return_receive` order change whose actions name the
- * items and quantities received (damaged ones too: they came back, they are
- * just not restocked). Read from the changes, not the return's items: in
- * Medusa 2.21.2 `confirmReturnReceiveWorkflow` writes each receipt's own
- * quantity over the item's `received_quantity` (two receipts of one leave 1,
- * and the return `partially_received`), so it is no running total.
- */
-export async function returnReceipts(container: MedusaContainer, returnId: string): Promise<ReturnReceipts> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: changes } = await query.graph({
-    entity: "order_change",
-    fields: ["id", "actions.action", "actions.details"],
-    filters: { return_id: returnId, change_type: OrderChangeType.RETURN_RECEIVE, status: OrderChangeStatus.CONFIRMED },
-  })
-  const received = new Map<string, number>()
-  for (const change of changes as { actions?: { action: string; details?: Record<string, unknown> | null }[] }[]) {
-    for (const action of change.actions ?? []) {
-      if (action.action !== ChangeActionType.RECEIVE_RETURN_ITEM && action.action !== ChangeActionType.RECEIVE_DAMAGED_RETURN_ITEM) {
-        continue
-      }
-      const itemId = action.details?.reference_id as string | undefined
-      if (itemId) {
-        received.set(itemId, (received.get(itemId) ?? 0) + Number(action.details?.quantity ?? 0))
-      }
-    }
-  }
-  return {
-    count: changes.length,
-    items: [...received].filter(([, quantity]) => quantity > 0).map(([item_id, quantity]) => ({ item_id, quantity })),
-  }
-}
-
 /** Why an order's pending points can be confirmed at `now`. */
 export type ConfirmationGround = "window_closed" | "nothing_returnable"
 

@@ -1,7 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { EARNING_ORDER_FIELDS, exchangeEarning } from "../../../lib/loyalty-earning"
-import { orderEarnOf, orderNumber, returnReceipts } from "../../../lib/loyalty-order-points"
+import { orderEarnOf, orderNumber } from "../../../lib/loyalty-order-points"
+import { returnReceipts } from "../../../lib/returns"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 

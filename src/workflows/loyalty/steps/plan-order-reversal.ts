@@ -1,8 +1,8 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { pointsOfItems } from "../../../lib/loyalty-earning"
-import { earningsOf, orderHoldings, orderNumber, returnReceipts, returnReversals, takeBack } from "../../../lib/loyalty-order-points"
-import { returnStatus, RETURN_ORDER_FIELDS, type OrderItemQuantities } from "../../../lib/returns"
+import { earningsOf, orderHoldings, orderNumber, returnReversals, takeBack } from "../../../lib/loyalty-order-points"
+import { returnReceipts, returnStatus, RETURN_ORDER_FIELDS, type OrderItemQuantities } from "../../../lib/returns"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 

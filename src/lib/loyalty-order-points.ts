@@ -1,4 +1,3 @@
-import { LEDGER_LIMITS } from "../modules/loyalty/constants"
 import type { NewLedgerEntry } from "../modules/loyalty/service"
 import type { EarnRule } from "./loyalty-earning"
 import type { OrderReturnTerms } from "./return-terms"
@@ -109,25 +108,6 @@ export function orderPointsSummary(entries: OrderLedgerLine[]) {
 
 /** "#1042", the number the customer knows: how the ledger's reasons name an order. */
 export const orderNumber = (order: { id: string; display_id?: number | string | null }) => (order.display_id ? `#${order.display_id}` : order.id)
-
-/**
- * The entry that undoes `entry` when its workflow fails after it: the
- * opposite deltas, as a `revert`. Undoing a confirmation takes nothing from
- * the customer (the points go back to pending), so it shows 0 points.
- */
-export function undoEntry(entry: NewLedgerEntry & { id: string }, why: string): NewLedgerEntry {
-  return {
-    customer_id: entry.customer_id,
-    type: "revert",
-    points: entry.type === "confirm" ? 0 : -entry.points,
-    pending_delta: -(entry.pending_delta ?? 0),
-    available_delta: -(entry.available_delta ?? 0),
-    lifetime_delta: -(entry.lifetime_delta ?? 0),
-    reason: `Undone (${why}): ${entry.reason}`.slice(0, LEDGER_LIMITS.reasonLength),
-    order_id: entry.order_id ?? null,
-    idempotency_key: `undo:${entry.id}`,
-  }
-}
 
 /**
  * The lock every workflow that writes an order's points holds while it reads

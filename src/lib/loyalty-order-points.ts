@@ -12,6 +12,8 @@ export type OrderLedgerLine = {
   available_delta: number
   lifetime_delta: number
   rule?: Record<string, unknown> | null
+  /** `reverts`: on the line `revertEntries` appended to undo a failed workflow's line, that line's id. */
+  metadata?: Record<string, unknown> | null
 }
 
 /** What an order's entries still give one customer: points pending, and points confirmed and not taken back. */
@@ -89,15 +91,22 @@ export function confirmationGround(
 /**
  * What an order did for its customer's points, for the admin: `earned` on
  * it, `pending` still, `confirmed` and still held, `reverted` (taken back).
- * Undoing a confirmation moves points back to pending without taking them,
- * so earned = pending + confirmed + reverted.
+ * A line a failed workflow wrote and its undo cancel out and are left out,
+ * so an order earned again by the rerun counts once: earned = pending +
+ * confirmed + reverted.
  */
 export function orderPointsSummary(entries: OrderLedgerLine[]) {
   let earned = 0
   let reverted = 0
   let pending = 0
   let confirmed = 0
+  const ids = new Set(entries.map((entry) => entry.id))
+  const undone = new Set(entries.map((entry) => undoneBy(entry)).filter((id): id is string => !!id && ids.has(id)))
   for (const entry of entries) {
+    const target = undoneBy(entry)
+    if ((entry.id && undone.has(entry.id)) || (target && undone.has(target))) {
+      continue
+    }
     if (entry.type === "earn" || entry.type === "bonus") earned += entry.points
     if (entry.type === "revert") reverted -= entry.points
     pending += entry.pending_delta
@@ -105,6 +114,10 @@ export function orderPointsSummary(entries: OrderLedgerLine[]) {
   }
   return { earned, confirmed, reverted, pending }
 }
+
+/** The id of the line this one undoes (`revertEntries`), or null. */
+const undoneBy = (entry: OrderLedgerLine): string | null =>
+  entry.type === "revert" && typeof entry.metadata?.reverts === "string" ? entry.metadata.reverts : null
 
 /** "#1042", the number the customer knows: how the ledger's reasons name an order. */
 export const orderNumber = (order: { id: string; display_id?: number | string | null }) => (order.display_id ? `#${order.display_id}` : order.id)

@@ -92,4 +92,12 @@ describe("an order's points in the admin", () => {
     const undo = line("revert", 0, { pending_delta: 300, available_delta: -300, lifetime_delta: -300 })
     expect(orderPointsSummary([earn, confirm(300), undo])).toEqual({ earned: 300, pending: 300, confirmed: 0, reverted: 0 })
   })
+
+  it("counts an order earned again after a failed workflow once: the undone line and its undo cancel out", () => {
+    const failedEarn = { ...earn, id: "pple_1" }
+    const undo = line("revert", -300, { id: "pple_2", pending_delta: -300, metadata: { reverts: "pple_1" } })
+    const rerun = { ...earn, id: "pple_3" }
+    const returned = line("revert", -100, { id: "pple_4", pending_delta: -100 })
+    expect(orderPointsSummary([failedEarn, undo, rerun, returned])).toEqual({ earned: 300, pending: 200, confirmed: 0, reverted: 100 })
+  })
 })

@@ -180,7 +180,7 @@ medusaIntegrationTestRunner({
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 
-    it("a failure after an adjustment and a save undoes both: an opposite adjust entry, never a deletion, and the previous programme", async () => {
+    it("a failure after an adjustment and a save undoes both: an opposite entry credited to the same admin, never a deletion, and the previous programme", async () => {
       const saved = { ...DEFAULT_LOYALTY_SETTINGS, enabled: true }
       await api.post(SETTINGS, saved, admin)
       await api.post(`${customerUrl()}/adjustments`, { points: 40, reason: "Welcome gift" }, admin)
@@ -200,7 +200,7 @@ medusaIntegrationTestRunner({
       const { data } = await api.get(customerUrl(), admin)
       expect(data.account).toEqual(expect.objectContaining({ available: 40, lifetime: 40 }))
       expect(data.entries.map((e: any) => [e.type, e.points, e.reason, e.created_by])).toEqual([
-        ["adjust", 30, "Undone: the adjustment “Taken by mistake” did not complete", "user:user_other"],
+        ["revert", 30, "Undone (the adjustment did not complete): Taken by mistake", "user:user_other"],
         ["adjust", -30, "Taken by mistake", "user:user_other"],
         ["adjust", 40, "Welcome gift", `user:${adminId()}`],
       ])

@@ -1,4 +1,5 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { cancelOrderWorkflow, createCustomersWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { deliverFulfillment, fulfillOrder, placeOrder, shipFulfillment, type SeededStore } from "../../scripts/fixtures/store"
@@ -9,6 +10,8 @@ import { REVIEWS_MODULE } from "../../src/modules/reviews"
 import type ReviewsModuleService from "../../src/modules/reviews/service"
 import { awardSignupBonusWorkflow } from "../../src/workflows/loyalty/award-signup-bonus"
 import { confirmLoyaltyPointsWorkflow } from "../../src/workflows/loyalty/confirm-loyalty-points"
+import { applyReviewModerationStep } from "../../src/workflows/reviews/steps/apply-review-moderation"
+import { awardReviewBonusStep } from "../../src/workflows/reviews/steps/award-review-bonus"
 import { freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
 
 jest.setTimeout(240_000)
@@ -24,6 +27,16 @@ const PROGRAMME: LoyaltySettingsInput = {
   earn_rates: [{ currency_code: "eur", points_per_unit: 1 }],
   bonuses: { signup: SIGNUP, first_order: FIRST_ORDER, approved_review: REVIEW },
 }
+
+/** The moderation as `pp-moderate-reviews` runs it, followed by a step that fails. */
+const approveThenFailWorkflow = createWorkflow("pp-test-approve-then-fail", (input: { ids: string[]; by: string }) => {
+  const reviews = applyReviewModerationStep(transform({ input }, ({ input }) => ({ ...input, action: "approve" as const })))
+  awardReviewBonusStep(transform({ reviews }, ({ reviews }) => ({ action: "approve", reviews: reviews as any[] })))
+  createStep("pp-test-fail-after-review-bonus", async () => {
+    throw new Error("a later step failed")
+  })()
+  return new WorkflowResponse(reviews)
+})
 
 medusaIntegrationTestRunner({
   testSuite: ({ getContainer, api }) => {
@@ -153,18 +166,31 @@ medusaIntegrationTestRunner({
       const guestsReview = await review(guestOrder, null, "Gina")
       const before = (await balances(dana))!
 
+      // a moderation that fails after the bonus takes it back and frees it: the approval that goes through gives it
+      const failed = await approveThenFailWorkflow(container).run({ input: { ids: [danasReview.id], by: "user:test" }, throwOnError: false })
+      expect(failed.errors.map((error) => error.error.message)).toEqual(["a later step failed"])
+      expect(lines((await ledgerOf(dana)).filter((entry) => entry.metadata?.review_id === danasReview.id || entry.type === "revert"))).toEqual([
+        ["bonus", REVIEW, 0, REVIEW],
+        ["revert", -REVIEW, 0, -REVIEW],
+      ])
+      expect(await balances(dana)).toEqual(before)
+      expect((await reviews().listReviews({ id: danasReview.id }))[0]).toEqual(expect.objectContaining({ status: "pending", incentivized: false }))
+
       for (let n = 0; n < 2; n++) {
         const { status } = await api.post("/admin/post-purchase/reviews/moderate", { ids: [danasReview.id, guestsReview.id], action: "approve" }, admin)
         expect(status).toBe(200)
       }
       const bonuses = (await ledgerOf(dana)).filter((entry) => entry.reason === "Bonus for an approved review")
-      expect(lines(bonuses)).toEqual([["bonus", REVIEW, 0, REVIEW]])
+      expect(lines(bonuses)).toEqual([
+        ["bonus", REVIEW, 0, REVIEW],
+        ["bonus", REVIEW, 0, REVIEW],
+      ])
       expect(await balances(dana)).toEqual({ ...before, available: before.available + REVIEW, lifetime: before.lifetime + REVIEW })
 
       // rejected and approved again: still once
       await api.post("/admin/post-purchase/reviews/moderate", { ids: [danasReview.id], action: "reject", reason: "off_topic" }, admin)
       await api.post("/admin/post-purchase/reviews/moderate", { ids: [danasReview.id], action: "approve" }, admin)
-      expect((await ledgerOf(dana)).filter((entry) => entry.reason === "Bonus for an approved review")).toHaveLength(1)
+      expect((await ledgerOf(dana)).filter((entry) => entry.reason === "Bonus for an approved review")).toHaveLength(2)
 
       const { data } = await api.get(`/store/post-purchase/products/${danaOrder.item.product_id}/reviews`, guest())
       const served = Object.fromEntries(data.reviews.map((served: any) => [served.author, served.incentivized]))

@@ -27,6 +27,8 @@ import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { confirmLoyaltyPointsWorkflow } from "../../src/workflows/loyalty/confirm-loyalty-points"
 import { earnOrderPointsWorkflow } from "../../src/workflows/loyalty/earn-order-points"
 import { revertReturnedPointsWorkflow } from "../../src/workflows/loyalty/revert-returned-points"
+import { findConfirmablePointsStep } from "../../src/workflows/loyalty/steps/find-confirmable-points"
+import { planLoyaltyConfirmationsStep } from "../../src/workflows/loyalty/steps/plan-loyalty-confirmations"
 import { planOrderEarningStep } from "../../src/workflows/loyalty/steps/plan-order-earning"
 import { recordOrderPointsStep } from "../../src/workflows/loyalty/steps/record-order-points"
 
@@ -58,6 +60,16 @@ const earnThenFailWorkflow = createWorkflow("pp-test-earn-then-fail", (input: { 
     throw new Error("the next step failed")
   })()
   return new WorkflowResponse(plan)
+})
+
+/** The daily confirmation followed by a step that fails. */
+const confirmThenFailWorkflow = createWorkflow("pp-test-confirm-then-fail", (input: { now: string }) => {
+  const found = findConfirmablePointsStep(input)
+  recordOrderPointsStep(planLoyaltyConfirmationsStep(found))
+  createStep("pp-test-fail-after-confirming", async () => {
+    throw new Error("the next step failed")
+  })()
+  return new WorkflowResponse(found)
 })
 
 medusaIntegrationTestRunner({
@@ -300,6 +312,54 @@ medusaIntegrationTestRunner({
       // order.placed handled after the cancellation earns nothing
       expect((await earnOrderPointsWorkflow(container).run({ input: { order_id: canceled } })).result.skipped).toBe("canceled")
       expect(await loyalty().orderLedger(canceled)).toHaveLength(2)
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("a workflow failing after it wrote points undoes them and frees their keys: the rerun earns and confirms the order's points after all", async () => {
+      const container = getContainer()
+      const anna = await registerAnna()
+      // placed while the programme is off, so order.placed earns nothing and the failing workflow is the first to write
+      const orderId = await placeOrder(container, store, { customer_id: anna })
+      await followupsOf(container, orderId, 1)
+      await saveProgramme(PROGRAMME)
+
+      const failed = await earnThenFailWorkflow(container).run({ input: { order_id: orderId }, throwOnError: false })
+      expect(failed.errors.map((e) => e.error.message)).toEqual(["the next step failed"])
+      expect(await balances(anna)).toEqual({ available: 0, pending: 0, lifetime: 0 })
+      // order.placed delivered again: the order earns its points after all
+      const rerun = await earnOrderPointsWorkflow(container).run({ input: { order_id: orderId } })
+      expect(rerun.result.entries).toEqual([expect.objectContaining({ type: "earn", points: ORDER_POINTS })])
+      expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS, lifetime: 0 })
+
+      await deliver(orderId)
+      const closes = new Date((await loadOrderReturnTerms(container, [orderId])).get(orderId)!.window_closes_at!)
+      const failedConfirm = await confirmThenFailWorkflow(container).run({
+        input: { now: new Date(closes.getTime() + MINUTE_MS).toISOString() },
+        throwOnError: false,
+      })
+      expect(failedConfirm.errors.map((e) => e.error.message)).toEqual(["the next step failed"])
+      expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS, lifetime: 0 })
+      // the next run of the daily job confirms them, and announces it
+      expect(await confirmAt(new Date(closes.getTime() + 2 * MINUTE_MS))).toEqual([
+        { customer_id: anna, order_id: orderId, points: ORDER_POINTS, entry_id: expect.stringMatching(/^pple_/) },
+      ])
+      expect(await balances(anna)).toEqual({ available: ORDER_POINTS, pending: 0, lifetime: ORDER_POINTS })
+      expect(await confirmAt(new Date(closes.getTime() + 3 * MINUTE_MS))).toEqual([])
+
+      const { display_id } = await displayIdOf(orderId)
+      const closed = `Order #${display_id}: its return window has closed`
+      expect(lines(await loyalty().orderLedger(orderId))).toEqual([
+        ["earn", ORDER_POINTS, `Order #${display_id}`],
+        ["revert", -ORDER_POINTS, `Undone (the workflow failed): Order #${display_id}`],
+        ["earn", ORDER_POINTS, `Order #${display_id}`],
+        ["confirm", ORDER_POINTS, closed],
+        // undoing a confirmation takes nothing: the points went back to pending
+        ["revert", 0, `Undone (the workflow failed): ${closed}`],
+        ["confirm", ORDER_POINTS, closed],
+      ])
+      // the admin's view of the order counts what it earned once: the undone lines cancel out
+      const view = (await api.get(`/admin/post-purchase/orders/${orderId}/loyalty`, admin)).data
+      expect(view).toEqual(expect.objectContaining({ earned: ORDER_POINTS, confirmed: ORDER_POINTS, pending: 0, reverted: 0 }))
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 

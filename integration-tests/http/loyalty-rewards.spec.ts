@@ -215,7 +215,7 @@ medusaIntegrationTestRunner({
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 
-    it("when Medusa refuses the promotion (its code is taken), the points come back on a revert line", async () => {
+    it("when Medusa refuses the promotion (its code is taken), the points come back on a revert line, only those the run took", async () => {
       const container = getContainer()
       await saveProgramme(PROGRAMME)
       await loyalty().recordEntries(confirmedPoints(store.customer.id, "order_anna_1", 600))
@@ -244,14 +244,47 @@ medusaIntegrationTestRunner({
       const { headers } = await anna()
       const { data } = await api.get("/store/post-purchase/loyalty", { headers })
       expect(data.loyalty).toEqual(expect.objectContaining({ available: 600, pending: 0, lifetime: 600 }))
+      const undone = "Undone (the reward could not be created): €5 off"
       expect(data.loyalty.history.slice(0, 2)).toEqual([
-        expect.objectContaining({ type: "revert", points: 500, reason: "The reward could not be created", promotion_code: "SPRING-5" }),
+        expect.objectContaining({ type: "revert", points: 500, reason: undone, promotion_code: "SPRING-5" }),
         expect.objectContaining({ type: "redeem", points: -500, reason: "€5 off", promotion_code: "SPRING-5" }),
       ])
+
+      // the same code refused a second time: this run takes the points again and gives back only those
+      const again = await redeemLoyaltyRewardWorkflow(container).run({
+        input: { customer_id: store.customer.id, reward_id: "five-off", code: "SPRING-5" },
+        throwOnError: false,
+      })
+      expect(again.errors[0].error.message).toBe("Promotion with code: SPRING-5, already exists.")
+      expect(await loyalty().accountOf(store.customer.id)).toEqual(expect.objectContaining({ available: 600, lifetime: 600 }))
+      const { data: twice } = await api.get("/store/post-purchase/loyalty", { headers })
+      expect(twice.loyalty.history.slice(0, 4).map((line: any) => [line.type, line.points, line.reason])).toEqual([
+        ["revert", 500, undone],
+        ["redeem", -500, "€5 off"],
+        ["revert", 500, undone],
+        ["redeem", -500, "€5 off"],
+      ])
+
+      // a redemption retried with the code of one that went through: its points were taken by the first run, so none come back
+      const granted = await redeemLoyaltyRewardWorkflow(container).run({
+        input: { customer_id: store.customer.id, reward_id: "five-off", code: "ANNA-THANKS" },
+      })
+      expect(granted.result.reward.code).toBe("ANNA-THANKS")
+      expect(await loyalty().accountOf(store.customer.id)).toEqual(expect.objectContaining({ available: 100 }))
+      const retried = await redeemLoyaltyRewardWorkflow(container).run({
+        input: { customer_id: store.customer.id, reward_id: "five-off", code: "ANNA-THANKS" },
+        throwOnError: false,
+      })
+      // its campaign is found first
+      expect(retried.errors[0].error.message).toBe("Promotion campaign with campaign_identifier: pp-loyalty-anna-thanks, already exists.")
+      expect(await loyalty().accountOf(store.customer.id)).toEqual(expect.objectContaining({ available: 100, lifetime: 600 }))
+      expect((await loyalty().listLedger(store.customer.id, { limit: 1, offset: 0 })).entries[0]).toEqual(
+        expect.objectContaining({ type: "redeem", promotion_code: "ANNA-THANKS" })
+      )
       // the shop's promotion is untouched and no other was made
       const spring = await promotions().listPromotions({ code: "SPRING-5" })
       expect(spring.map((promotion) => promotion.metadata ?? null)).toEqual([null])
-      expect(await rewardPromotionsOf(store.customer.id)).toEqual([])
+      expect((await rewardPromotionsOf(store.customer.id)).map((promotion) => promotion.code)).toEqual(["ANNA-THANKS"])
       expect(await promotions().listCampaigns({ campaign_identifier: "pp-loyalty-spring-5" })).toEqual([])
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })

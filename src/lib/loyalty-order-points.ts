@@ -1,4 +1,3 @@
-import { LEDGER_LIMITS } from "../modules/loyalty/constants"
 import type { NewLedgerEntry } from "../modules/loyalty/service"
 import type { EarnRule, RecordedEarning } from "./loyalty-earning"
 import type { OrderReturnTerms } from "./return-terms"
@@ -13,6 +12,7 @@ export type OrderLedgerLine = {
   available_delta: number
   lifetime_delta: number
   rule?: Record<string, unknown> | null
+  /** `reverts`: on the line `revertEntries` appended to undo a failed workflow's line, that line's id. */
   metadata?: Record<string, unknown> | null
 }
 
@@ -61,7 +61,7 @@ export function takeBack(
 
 /** The order's `earn` entry for a customer, with the rule it was earned under. */
 export function earnOf(entries: OrderLedgerLine[], customerId?: string): { points: number; rule: EarnRule } | null {
-  const earn = entries.find((entry) => entry.type === "earn" && entry.rule && (!customerId || entry.customer_id === customerId))
+  const earn = standing(entries).find((entry) => entry.type === "earn" && entry.rule && (!customerId || entry.customer_id === customerId))
   return earn ? { points: earn.points, rule: earn.rule as unknown as EarnRule } : null
 }
 
@@ -70,20 +70,20 @@ export function earnOf(entries: OrderLedgerLine[], customerId?: string): { point
  * own, then one per exchange whose new items earned.
  */
 export function earningsOf(entries: OrderLedgerLine[], customerId: string): RecordedEarning[] {
-  return entries
+  return standing(entries)
     .filter((entry) => entry.type === "earn" && entry.rule && entry.customer_id === customerId)
     .map((entry) => ({ points: entry.points, rule: entry.rule as unknown as EarnRule }))
 }
 
 /** The order's own `earn` entry (not an exchange's): the rule an exchange's new items earn by. */
 export function orderEarnOf(entries: OrderLedgerLine[]): (RecordedEarning & { customer_id: string }) | null {
-  const earn = entries.find((entry) => entry.type === "earn" && entry.rule && !entry.metadata?.exchange_id)
+  const earn = standing(entries).find((entry) => entry.type === "earn" && entry.rule && !entry.metadata?.exchange_id)
   return earn ? { customer_id: earn.customer_id, points: earn.points, rule: earn.rule as unknown as EarnRule } : null
 }
 
 /** The reversals a return has written for a customer so far: how many, and the points they took. */
 export function returnReversals(entries: OrderLedgerLine[], returnId: string, customerId: string): { count: number; points: number } {
-  const reversals = entries.filter(
+  const reversals = standing(entries).filter(
     (entry) => entry.type === "revert" && entry.customer_id === customerId && entry.metadata?.return_id === returnId
   )
   return { count: reversals.length, points: reversals.reduce((sum, entry) => sum - entry.points, 0) }
@@ -116,15 +116,16 @@ export function confirmationGround(
 /**
  * What an order did for its customer's points, for the admin: `earned` on
  * it, `pending` still, `confirmed` and still held, `reverted` (taken back).
- * Undoing a confirmation moves points back to pending without taking them,
- * so earned = pending + confirmed + reverted.
+ * A line a failed workflow wrote and its undo cancel out and are left out,
+ * so an order earned again by the rerun counts once: earned = pending +
+ * confirmed + reverted.
  */
 export function orderPointsSummary(entries: OrderLedgerLine[]) {
   let earned = 0
   let reverted = 0
   let pending = 0
   let confirmed = 0
-  for (const entry of entries) {
+  for (const entry of standing(entries)) {
     if (entry.type === "earn" || entry.type === "bonus") earned += entry.points
     if (entry.type === "revert") reverted -= entry.points
     pending += entry.pending_delta
@@ -133,27 +134,27 @@ export function orderPointsSummary(entries: OrderLedgerLine[]) {
   return { earned, confirmed, reverted, pending }
 }
 
+/**
+ * The lines that stand: without a line a failed workflow wrote and the line
+ * that undid it (`revertEntries`), which cancel out. What an order earned,
+ * what a return took back, is read from these, so a rerun after an undo
+ * counts once.
+ */
+export function standing<T extends OrderLedgerLine>(entries: T[]): T[] {
+  const ids = new Set(entries.map((entry) => entry.id))
+  const undone = new Set(entries.map((entry) => undoneBy(entry)).filter((id): id is string => !!id && ids.has(id)))
+  return entries.filter((entry) => {
+    const target = undoneBy(entry)
+    return !((entry.id && undone.has(entry.id)) || (target && undone.has(target)))
+  })
+}
+
+/** The id of the line this one undoes (`revertEntries`), or null. */
+const undoneBy = (entry: OrderLedgerLine): string | null =>
+  entry.type === "revert" && typeof entry.metadata?.reverts === "string" ? entry.metadata.reverts : null
+
 /** "#1042", the number the customer knows: how the ledger's reasons name an order. */
 export const orderNumber = (order: { id: string; display_id?: number | string | null }) => (order.display_id ? `#${order.display_id}` : order.id)
-
-/**
- * The entry that undoes `entry` when its workflow fails after it: the
- * opposite deltas, as a `revert`. Undoing a confirmation takes nothing from
- * the customer (the points go back to pending), so it shows 0 points.
- */
-export function undoEntry(entry: NewLedgerEntry & { id: string }, why: string): NewLedgerEntry {
-  return {
-    customer_id: entry.customer_id,
-    type: "revert",
-    points: entry.type === "confirm" ? 0 : -entry.points,
-    pending_delta: -(entry.pending_delta ?? 0),
-    available_delta: -(entry.available_delta ?? 0),
-    lifetime_delta: -(entry.lifetime_delta ?? 0),
-    reason: `Undone (${why}): ${entry.reason}`.slice(0, LEDGER_LIMITS.reasonLength),
-    order_id: entry.order_id ?? null,
-    idempotency_key: `undo:${entry.id}`,
-  }
-}
 
 /**
  * The lock every workflow that writes an order's points holds while it reads

@@ -7,7 +7,6 @@ import {
   returnReversals,
   orderPointsSummary,
   takeBack,
-  undoEntry,
   type OrderLedgerLine,
 } from "../loyalty-order-points"
 
@@ -76,6 +75,17 @@ describe("an order with an exchange and a return in parts", () => {
     expect(returnReversals(ledger, "ret_1", "cus_anna")).toEqual({ count: 2, points: 81 })
     expect(returnReversals(ledger, "ret_3", "cus_anna")).toEqual({ count: 0, points: 0 })
   })
+
+  it("leaves out a line a failed workflow wrote and its undo: a reversal or an earning undone counts for nothing", () => {
+    const undoneReversal = { ...reverted(40, "ret_1"), id: "pple_r" }
+    const undoOfReversal = line("revert", 40, { id: "pple_u", pending_delta: 40, metadata: { reverts: "pple_r" } })
+    expect(returnReversals([earn, undoneReversal, undoOfReversal], "ret_1", "cus_anna")).toEqual({ count: 0, points: 0 })
+
+    const failedEarn = { ...earn, id: "pple_1" }
+    const undoOfEarn = line("revert", -300, { id: "pple_2", pending_delta: -300, metadata: { reverts: "pple_1" } })
+    const rerun = { ...earn, id: "pple_3" }
+    expect(earningsOf([failedEarn, undoOfEarn, rerun], "cus_anna").map((e) => e.points)).toEqual([300])
+  })
 })
 
 describe("when pending points are confirmed", () => {
@@ -108,21 +118,16 @@ describe("an order's points in the admin", () => {
   })
 
   it("shows an undone confirmation as pending again, not as points taken", () => {
-    const confirmed = { ...confirm(300), type: "confirm" as const, reason: "Order #1: its return window has closed", id: "pple_1" }
-    const undo = undoEntry(confirmed, "the workflow failed")
-    expect(undo).toEqual(
-      expect.objectContaining({ type: "revert", points: 0, pending_delta: 300, available_delta: -300, lifetime_delta: -300, idempotency_key: "undo:pple_1" })
-    )
-    expect(orderPointsSummary([earn, confirm(300), { ...undo, customer_id: "cus_anna" } as OrderLedgerLine])).toEqual({
-      earned: 300,
-      pending: 300,
-      confirmed: 0,
-      reverted: 0,
-    })
+    // the line `revertEntries` appends for a confirmation: 0 points, the confirmed points back to pending
+    const undo = line("revert", 0, { pending_delta: 300, available_delta: -300, lifetime_delta: -300 })
+    expect(orderPointsSummary([earn, confirm(300), undo])).toEqual({ earned: 300, pending: 300, confirmed: 0, reverted: 0 })
   })
 
-  it("gives back what an undone reversal took", () => {
-    const reverted = { customer_id: "cus_anna", type: "revert" as const, points: -100, pending_delta: -100, reason: "Order #1 was canceled", id: "pple_2" }
-    expect(undoEntry(reverted, "the workflow failed")).toEqual(expect.objectContaining({ points: 100, pending_delta: 100 }))
+  it("counts an order earned again after a failed workflow once: the undone line and its undo cancel out", () => {
+    const failedEarn = { ...earn, id: "pple_1" }
+    const undo = line("revert", -300, { id: "pple_2", pending_delta: -300, metadata: { reverts: "pple_1" } })
+    const rerun = { ...earn, id: "pple_3" }
+    const returned = line("revert", -100, { id: "pple_4", pending_delta: -100 })
+    expect(orderPointsSummary([failedEarn, undo, rerun, returned])).toEqual({ earned: 300, pending: 200, confirmed: 0, reverted: 100 })
   })
 })

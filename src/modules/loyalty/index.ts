@@ -11,4 +11,14 @@ export default Module(LOYALTY_MODULE, {
 export * from "./constants"
 export * from "./settings"
 export * from "./events"
-export type { AccountView, Balances, LedgerEntryView, NewLedgerEntry, ProgrammeView } from "./service"
+export type {
+  AccountSnapshot,
+  AccountView,
+  Balances,
+  DecidedLedgerEntry,
+  LedgerEntryView,
+  NewLedgerEntry,
+  ProgrammeView,
+  RecordedEntry,
+  SkippedEntry,
+} from "./service"

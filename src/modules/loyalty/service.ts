@@ -36,6 +36,31 @@ export type NewLedgerEntry = {
   /** The same key twice is one entry: events delivered twice, jobs run twice. */
   idempotency_key?: string | null
   metadata?: Record<string, unknown> | null
+  /** Only on a `DecidedLedgerEntry`. */
+  decided_on?: undefined
+}
+
+/** The account as a job read it when it decided on an entry. */
+export type AccountSnapshot = { available: number; last_activity_at: Date | string | null }
+
+/**
+ * An entry decided on a read of the account made before the write (the
+ * daily expiry reads every account, then writes): `recordEntries` writes it
+ * only if the account is still as it was read, under the account's lock.
+ */
+export type DecidedLedgerEntry = Omit<NewLedgerEntry, "decided_on"> & { decided_on: AccountSnapshot }
+
+export type RecordOptions = { requireAvailable?: boolean }
+
+/** An entry as `recordEntries` answers it: `created` when this call wrote it, not when its key was already in the ledger. */
+export type RecordedEntry = LedgerEntryView & { created: boolean }
+
+/** A `DecidedLedgerEntry` not written because its account changed after it was decided. */
+export type SkippedEntry = Omit<LedgerEntryView, "id" | "created_at"> & {
+  id: null
+  created_at: null
+  created: false
+  skipped: "account_changed"
 }
 
 export type Balances = { available: number; pending: number; lifetime: number }
@@ -145,17 +170,27 @@ export default class LoyaltyModuleService extends MedusaService({
   /**
    * Appends ledger entries and moves the balances with them, in one
    * transaction under the accounts' row locks; creates the accounts it needs.
-   * An entry whose idempotency key is already in the ledger is not written
-   * again: the stored one is answered. With `requireAvailable`, an entry
-   * that takes available points is refused when too few are left, so points
-   * are never spent twice.
+   * Answers each entry with `created`, decided under the lock: an entry whose
+   * idempotency key is already in the ledger is not written again, and the
+   * stored one is answered with `created: false`, so a caller undoes only
+   * what it wrote. With `requireAvailable`, an entry that takes available
+   * points is refused when too few are left, so points are never spent
+   * twice. A `DecidedLedgerEntry` whose account has changed since it was
+   * decided (other points available, or newer activity) is skipped, not
+   * refused: the job that decided it decides afresh on its next run.
    */
+  recordEntries(entries: NewLedgerEntry[], options?: RecordOptions, sharedContext?: Context): Promise<RecordedEntry[]>
+  recordEntries(
+    entries: (NewLedgerEntry | DecidedLedgerEntry)[],
+    options?: RecordOptions,
+    sharedContext?: Context
+  ): Promise<(RecordedEntry | SkippedEntry)[]>
   @InjectTransactionManager()
   async recordEntries(
-    entries: NewLedgerEntry[],
-    options: { requireAvailable?: boolean } = {},
+    entries: (NewLedgerEntry | DecidedLedgerEntry)[],
+    options: RecordOptions = {},
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<LedgerEntryView[]> {
+  ): Promise<(RecordedEntry | SkippedEntry)[]> {
     if (!entries.length) {
       return []
     }
@@ -175,9 +210,9 @@ export default class LoyaltyModuleService extends MedusaService({
     const existingByKey = new Map(existing.map((row: any) => [row.idempotency_key as string, row]))
 
     const now = new Date()
-    const toWrite: NewLedgerEntry[] = []
-    // per entry: the stored row it repeats, or its place among those written now
-    const answers: ({ stored: any } | { written: number })[] = []
+    const toWrite: (NewLedgerEntry | DecidedLedgerEntry)[] = []
+    // per entry: the stored row it repeats, its place among those written now, or why it was skipped
+    const answers: ({ stored: any } | { written: number; repeated: boolean } | { skipped: NewLedgerEntry | DecidedLedgerEntry })[] = []
     const writtenKeys = new Map<string, number>()
     for (const entry of entries) {
       const key = entry.idempotency_key
@@ -186,10 +221,14 @@ export default class LoyaltyModuleService extends MedusaService({
         continue
       }
       if (key && writtenKeys.has(key)) {
-        answers.push({ written: writtenKeys.get(key)! })
+        answers.push({ written: writtenKeys.get(key)!, repeated: true })
         continue
       }
       const account = accounts.get(entry.customer_id)!
+      if (entry.decided_on && accountChanged(account, entry.decided_on)) {
+        answers.push({ skipped: entry })
+        continue
+      }
       const taken = -(entry.available_delta ?? 0)
       if (options.requireAvailable && taken > 0 && account.available - taken < 0) {
         throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Not enough points: ${account.available} available, ${taken} needed`)
@@ -197,32 +236,17 @@ export default class LoyaltyModuleService extends MedusaService({
       account.available += entry.available_delta ?? 0
       account.pending += entry.pending_delta ?? 0
       account.lifetime += entry.lifetime_delta ?? 0
+      if (isLoyaltyActivity(entry)) {
+        // a later entry of this call decided on the account before this one must see it changed
+        account.last_activity_at = now
+      }
       if (key) writtenKeys.set(key, toWrite.length)
-      answers.push({ written: toWrite.length })
+      answers.push({ written: toWrite.length, repeated: false })
       toWrite.push(entry)
     }
 
     const written: any[] = toWrite.length
-      ? await this.createLoyaltyEntries(
-          toWrite.map((entry) => ({
-            account_id: accounts.get(entry.customer_id)!.id,
-            customer_id: entry.customer_id,
-            type: entry.type,
-            points: entry.points,
-            available_delta: entry.available_delta ?? 0,
-            pending_delta: entry.pending_delta ?? 0,
-            lifetime_delta: entry.lifetime_delta ?? 0,
-            reason: entry.reason.trim(),
-            order_id: entry.order_id ?? null,
-            promotion_code: entry.promotion_code ?? null,
-            reward_id: entry.reward_id ?? null,
-            created_by: entry.created_by ?? null,
-            rule: entry.rule ?? null,
-            idempotency_key: entry.idempotency_key ?? null,
-            metadata: entry.metadata ?? null,
-          })),
-          sharedContext
-        )
+      ? await this.createLoyaltyEntries(toWrite.map((entry) => entryRow(entry, accounts.get(entry.customer_id)!.id)), sharedContext)
       : []
     for (const customerId of new Set(toWrite.map((entry) => entry.customer_id))) {
       const account = accounts.get(customerId)!
@@ -234,7 +258,79 @@ export default class LoyaltyModuleService extends MedusaService({
         [account.available, account.pending, account.lifetime, active, now, account.id]
       )
     }
-    return answers.map((answer) => entryView("stored" in answer ? answer.stored : written[answer.written]))
+    return answers.map((answer) => {
+      if ("skipped" in answer) {
+        return skippedView(answer.skipped)
+      }
+      if ("stored" in answer) {
+        return { ...entryView(answer.stored), created: false }
+      }
+      return { ...entryView(written[answer.written]), created: !answer.repeated }
+    })
+  }
+
+  /**
+   * Undoes entries whose workflow failed after writing them, in one
+   * transaction under the accounts' row locks: appends the opposite of each
+   * (a `revert` with `metadata.reverts`; undoing a confirmation takes nothing
+   * from the customer, the points go back to pending, so it shows 0 points)
+   * and releases the original's idempotency key, renamed to
+   * `<key>#undone:<revert id>`, so a rerun of the workflow writes the entry
+   * again. That rename is the only change ever made to a written entry: its
+   * amounts stay as they were and nothing is deleted, so the ledger stays
+   * append-only in what it counts. The revert's own key is `undo:<id>`: a
+   * compensation run twice undoes once (`created: false` the second time).
+   * Never refused for too few points: what was spent since shows as a debt.
+   */
+  @InjectTransactionManager()
+  async revertEntries(entryIds: string[], why: string, @MedusaContext() sharedContext: Context = {}): Promise<RecordedEntry[]> {
+    const ids = [...new Set(entryIds)]
+    if (!ids.length) {
+      return []
+    }
+    const manager = sharedContext.transactionManager as SqlManager
+    // the amounts read here never change, so reading them before the lock is safe; the undo keys are checked under it
+    const rows = await manager.execute(
+      `SELECT ${ENTRY_COLUMNS}, customer_id, idempotency_key FROM pp_loyalty_entry WHERE id IN (${placeholders(ids)}) AND deleted_at IS NULL`,
+      ids
+    )
+    const byId = new Map(rows.map((row: any) => [row.id as string, row]))
+    const missing = ids.filter((id) => !byId.has(id))
+    if (missing.length) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Loyalty entries not found: ${missing.join(", ")}`)
+    }
+    const originals = ids.map((id) => byId.get(id)!)
+    const reverts = await this.recordEntries(
+      originals.map(
+        (row: any): NewLedgerEntry => ({
+          customer_id: row.customer_id,
+          type: "revert",
+          points: row.type === "confirm" ? 0 : -toInt(row.points),
+          available_delta: -toInt(row.available_delta),
+          pending_delta: -toInt(row.pending_delta),
+          lifetime_delta: -toInt(row.lifetime_delta),
+          reason: `Undone (${why}): ${row.reason}`.slice(0, LEDGER_LIMITS.reasonLength),
+          order_id: row.order_id,
+          promotion_code: row.promotion_code,
+          reward_id: row.reward_id,
+          created_by: row.created_by,
+          idempotency_key: `undo:${row.id}`,
+          metadata: { reverts: row.id },
+        })
+      ),
+      {},
+      sharedContext
+    )
+    for (const [index, revert] of reverts.entries()) {
+      const original = originals[index]
+      if (revert.created && original.idempotency_key) {
+        await manager.execute(`UPDATE pp_loyalty_entry SET idempotency_key = ?, updated_at = now() WHERE id = ?`, [
+          `${original.idempotency_key}#undone:${revert.id}`,
+          original.id,
+        ])
+      }
+    }
+    return reverts
   }
 
   /** The customer's account, created (with a referral code, no points) when they have none yet. */
@@ -608,7 +704,39 @@ export default class LoyaltyModuleService extends MedusaService({
   }
 }
 
-function assertEntry(entry: NewLedgerEntry) {
+/** Whether the account has moved since the snapshot an entry was decided on. */
+function accountChanged(account: AccountView, decided: AccountSnapshot): boolean {
+  const time = (date: Date | string | null) => (date ? new Date(date).getTime() : null)
+  return account.available !== decided.available || time(account.last_activity_at) !== time(decided.last_activity_at)
+}
+
+/** The row `createLoyaltyEntries` writes for an entry. */
+function entryRow(entry: NewLedgerEntry | DecidedLedgerEntry, accountId: string) {
+  return {
+    account_id: accountId,
+    customer_id: entry.customer_id,
+    type: entry.type,
+    points: entry.points,
+    available_delta: entry.available_delta ?? 0,
+    pending_delta: entry.pending_delta ?? 0,
+    lifetime_delta: entry.lifetime_delta ?? 0,
+    reason: entry.reason.trim(),
+    order_id: entry.order_id ?? null,
+    promotion_code: entry.promotion_code ?? null,
+    reward_id: entry.reward_id ?? null,
+    created_by: entry.created_by ?? null,
+    rule: entry.rule ?? null,
+    idempotency_key: entry.idempotency_key ?? null,
+    metadata: entry.metadata ?? null,
+  }
+}
+
+function skippedView(entry: NewLedgerEntry | DecidedLedgerEntry): SkippedEntry {
+  const { account_id: _account, customer_id: _customer, idempotency_key: _key, ...row } = entryRow(entry, "")
+  return { ...row, id: null, created_at: null, created: false, skipped: "account_changed" }
+}
+
+function assertEntry(entry: NewLedgerEntry | DecidedLedgerEntry) {
   const counts = [entry.points, entry.available_delta ?? 0, entry.pending_delta ?? 0, entry.lifetime_delta ?? 0]
   if (!counts.every(Number.isSafeInteger)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `"points" must be a whole number`)

@@ -1,5 +1,5 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { LOYALTY_MODULE, type NewLedgerEntry } from ".."
+import { LOYALTY_MODULE, type DecidedLedgerEntry, type NewLedgerEntry } from ".."
 import { LoyaltyAccount } from "../models/loyalty-account"
 import { LoyaltyEntry } from "../models/loyalty-entry"
 import { LoyaltyProgramme } from "../models/loyalty-settings"
@@ -98,6 +98,118 @@ moduleIntegrationTestRunner<LoyaltyModuleService>({
       await expect(service.recordEntries([redeem(customer, 1, "CODE-T")], { requireAvailable: true })).rejects.toThrow(
         "Not enough points: -300 available, 1 needed"
       )
+    })
+
+    it("says per entry whether this call wrote it: a repeated key answers the stored entry, not created", async () => {
+      const customer = "cus_created"
+      const [first] = await service.recordEntries([earn(customer, "order_c1", 70)])
+      expect(first).toEqual(expect.objectContaining({ type: "earn", points: 70, created: true }))
+      const [again, other, unkeyed] = await service.recordEntries([
+        earn(customer, "order_c1", 70),
+        earn(customer, "order_c2", 30),
+        { customer_id: customer, type: "bonus", points: 5, available_delta: 5, lifetime_delta: 5, reason: "Account created" },
+      ])
+      expect(again).toEqual(expect.objectContaining({ id: first.id, created: false }))
+      expect([other.created, unkeyed.created]).toEqual([true, true])
+      // the same key twice in one call: written once, the second answered as not created
+      const twice = await service.recordEntries([earn(customer, "order_c3", 10), earn(customer, "order_c3", 10)])
+      expect(twice.map((entry) => entry.created)).toEqual([true, false])
+      expect(twice[1].id).toBe(twice[0].id)
+      expect(await balances(customer)).toEqual({ available: 5, pending: 110, lifetime: 5 })
+      expect(await service.inconsistentAccounts()).toEqual([])
+    })
+
+    it("reverts entries once, freeing their keys so a rerun writes them again", async () => {
+      const customer = "cus_undo"
+      const [earned, confirmed] = await service.recordEntries([earn(customer, "order_u", 200), confirm(customer, "order_u", 200)])
+      expect(await balances(customer)).toEqual({ available: 200, pending: 0, lifetime: 200 })
+
+      // undoing the confirmation puts the points back to pending and takes nothing from the customer
+      const [undone] = await service.revertEntries([confirmed.id], "the workflow failed")
+      expect(undone).toEqual(
+        expect.objectContaining({
+          type: "revert",
+          points: 0,
+          pending_delta: 200,
+          available_delta: -200,
+          lifetime_delta: -200,
+          reason: "Undone (the workflow failed): Return window closed",
+          order_id: "order_u",
+          metadata: { reverts: confirmed.id },
+          created: true,
+        })
+      )
+      expect(await balances(customer)).toEqual({ available: 0, pending: 200, lifetime: 0 })
+      // a compensation run twice undoes once
+      const [twice] = await service.revertEntries([confirmed.id], "the workflow failed")
+      expect(twice).toEqual(expect.objectContaining({ id: undone.id, created: false }))
+      expect(await balances(customer)).toEqual({ available: 0, pending: 200, lifetime: 0 })
+
+      // the rerun confirms again: the key is free, and the undone entry is still in the ledger
+      const [reconfirmed] = await service.recordEntries([confirm(customer, "order_u", 200)])
+      expect(reconfirmed).toEqual(expect.objectContaining({ type: "confirm", points: 200, created: true }))
+      expect(reconfirmed.id).not.toBe(confirmed.id)
+      expect(await balances(customer)).toEqual({ available: 200, pending: 0, lifetime: 200 })
+      expect((await service.orderLedger("order_u")).map((entry) => [entry.type, entry.points])).toEqual([
+        ["earn", 200],
+        ["confirm", 200],
+        ["revert", 0],
+        ["confirm", 200],
+      ])
+      // undoing the old confirmation again changes nothing, whatever was written since under its key
+      expect((await service.revertEntries([confirmed.id], "the workflow failed"))[0].created).toBe(false)
+      expect(await balances(customer)).toEqual({ available: 200, pending: 0, lifetime: 200 })
+
+      // an undone reversal gives back what it took, even when it was spent in between
+      const [taken] = await service.recordEntries([
+        { customer_id: customer, type: "revert", points: -200, available_delta: -200, lifetime_delta: -200, reason: "Order returned", order_id: "order_u", idempotency_key: "revert:return:ret_1:cus_undo" },
+      ])
+      const [given] = await service.revertEntries([taken.id], "the workflow failed")
+      expect(given).toEqual(expect.objectContaining({ type: "revert", points: 200, available_delta: 200, lifetime_delta: 200 }))
+      expect(await balances(customer)).toEqual({ available: 200, pending: 0, lifetime: 200 })
+      expect(earned.created).toBe(true)
+
+      await expect(service.revertEntries(["pple_missing"], "the workflow failed")).rejects.toThrow("Loyalty entries not found: pple_missing")
+      expect(await service.inconsistentAccounts()).toEqual([])
+    })
+
+    it("skips an expiry decided on an account that has changed since, and writes one decided on the account as it is", async () => {
+      const customer = "cus_expiry"
+      await service.recordEntries([earn(customer, "order_e", 100), confirm(customer, "order_e", 100)])
+      const read = (await service.accountOf(customer))!
+      const expire = (decided_on: { available: number; last_activity_at: Date | string | null }): DecidedLedgerEntry => ({
+        customer_id: customer,
+        type: "expire",
+        points: -read.available,
+        available_delta: -read.available,
+        reason: "No points earned or spent for 12 months",
+        idempotency_key: `expire:${customer}:${new Date(read.last_activity_at!).toISOString()}`,
+        decided_on,
+      })
+      const decided = expire({ available: read.available, last_activity_at: read.last_activity_at })
+
+      // between the job's read and its write, the member gets a bonus: newer activity
+      await service.recordEntries([{ customer_id: customer, type: "bonus", points: 25, available_delta: 25, lifetime_delta: 25, reason: "Approved review" }])
+      const [skipped] = await service.recordEntries([decided], { requireAvailable: true })
+      expect(skipped).toEqual(expect.objectContaining({ id: null, created: false, skipped: "account_changed" }))
+      expect(await balances(customer)).toEqual({ available: 125, pending: 0, lifetime: 125 })
+      expect((await service.listLedger(customer, { limit: 10, offset: 0 })).entries.map((entry) => entry.type)).not.toContain("expire")
+
+      // other points available, no activity (an admin took some): also skipped
+      const now = (await service.accountOf(customer))!
+      await service.recordEntries([{ customer_id: customer, type: "adjust", points: -5, available_delta: -5, lifetime_delta: -5, reason: "Correction" }])
+      const [stale] = await service.recordEntries([expire({ available: now.available, last_activity_at: now.last_activity_at })])
+      expect(stale.created).toBe(false)
+      expect(await balances(customer)).toEqual({ available: 120, pending: 0, lifetime: 120 })
+
+      // decided on the account as it is (its date a string, as a workflow passes it on): written
+      const current = (await service.accountOf(customer))!
+      const [written] = await service.recordEntries([
+        { ...expire({ available: current.available, last_activity_at: new Date(current.last_activity_at!).toISOString() }), points: -120, available_delta: -120 },
+      ])
+      expect(written).toEqual(expect.objectContaining({ type: "expire", points: -120, created: true }))
+      expect(await balances(customer)).toEqual({ available: 0, pending: 0, lifetime: 120 })
+      expect(await service.inconsistentAccounts()).toEqual([])
     })
 
     it("refuses an entry without a reason or with a fractional amount", async () => {

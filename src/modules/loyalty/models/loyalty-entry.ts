@@ -2,8 +2,8 @@ import { model } from "@medusajs/framework/utils"
 import { ENTRY_TYPES } from "../constants"
 
 /**
- * One line of a customer's ledger. Append-only: entries are never changed;
- * a correction is a new entry. Each says how it moved each balance, so the
+ * One line of a customer's ledger. Append-only: an entry's amounts are never
+ * changed; a correction is a new entry. Each says how it moved each balance, so the
  * balances are the sums of these deltas.
  */
 export const LoyaltyEntry = model
@@ -34,7 +34,7 @@ export const LoyaltyEntry = model
        * back exactly what it gave, whatever the settings are by then.
        */
       rule: model.json().nullable(),
-      // makes a write idempotent: the same event recorded twice is one entry
+      // makes a write idempotent: the same event recorded twice is one entry; `revertEntries` renames an undone entry's key to `<key>#undone:<revert id>`, so a rerun writes it again
       idempotency_key: model.text().nullable(),
       metadata: model.json().nullable(),
     }

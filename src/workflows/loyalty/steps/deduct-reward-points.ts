@@ -3,18 +3,22 @@ import { LOYALTY_MODULE, type LedgerEntryView } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import type { RewardRedemption } from "./prepare-reward-redemption"
 
-type DeductedPoints = { customer_id: string; points: number; reward_id: string; code: string; entry_id: string }
+/** The `redeem` entry this run created, or null when an earlier run had already taken the points under the same code. */
+type DeductedPoints = { entry_id: string } | null
 
 export const deductRewardPointsStepId = "pp-deduct-reward-points"
 
-/** The reason on the line that gives the points back when the reward's promotion could not be made. */
-export const REWARD_NOT_CREATED = "The reward could not be created"
+/** Why the points come back when the reward's promotion could not be made: the revert line reads "Undone (the reward could not be created): €5 off". */
+export const REWARD_NOT_CREATED = "the reward could not be created"
 
 /**
  * Takes the reward's price from the customer's available points, with a
  * `redeem` line carrying the reward and its promotion code. Under the
  * account's row lock, so two redemptions at once never spend the same points:
- * the second finds too few and is refused ("Not enough points: …").
+ * the second finds too few and is refused ("Not enough points: …"). The
+ * compensation gives back only points this run took: a rerun with a code
+ * whose points an earlier run took (and whose promotion then exists, so
+ * Medusa refuses it again) must not refund them.
  */
 export const deductRewardPointsStep = createStep(
   deductRewardPointsStepId,
@@ -38,33 +42,15 @@ export const deductRewardPointsStep = createStep(
       ],
       { requireAvailable: true }
     )
-    const deducted: DeductedPoints = {
-      customer_id: redemption.customer_id,
-      points: cost,
-      reward_id: redemption.reward.id,
-      code: redemption.code,
-      entry_id: entry.id,
-    }
-    return new StepResponse<LedgerEntryView, DeductedPoints>(entry, deducted)
+    const { created, ...line } = entry
+    return new StepResponse<LedgerEntryView, DeductedPoints>(line, created ? { entry_id: line.id } : null)
   },
   async (deducted: DeductedPoints | undefined, { container }) => {
     if (!deducted) {
       return
     }
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    // the ledger is append-only: the points come back on a line of their own
-    await loyalty.recordEntries([
-      {
-        customer_id: deducted.customer_id,
-        type: "revert",
-        points: deducted.points,
-        available_delta: deducted.points,
-        reason: REWARD_NOT_CREATED,
-        reward_id: deducted.reward_id,
-        promotion_code: deducted.code,
-        idempotency_key: `redeem-revert:${deducted.code}`,
-        metadata: { reverts: deducted.entry_id },
-      },
-    ])
+    // the points come back on a revert line, and the code's key is freed for a retry that takes them again
+    await loyalty.revertEntries([deducted.entry_id], REWARD_NOT_CREATED)
   }
 )

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { dueExpiry, expiryBatches, nextExpiry, reminderDue } from "../../../lib/loyalty-expiry"
-import { LOYALTY_MODULE, type NewLedgerEntry, type PointsExpiringData } from "../../../modules/loyalty"
+import { LOYALTY_MODULE, type DecidedLedgerEntry, type PointsExpiringData } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
 export type FindExpiringPointsStepInput = {
@@ -9,8 +9,8 @@ export type FindExpiringPointsStepInput = {
 }
 
 export type ExpiringPoints = {
-  /** One `expire` entry per member whose points ran out. */
-  entries: NewLedgerEntry[]
+  /** One `expire` entry per member whose points ran out, with the account as it was read. */
+  entries: DecidedLedgerEntry[]
   /** The members to remind of their next expiry, not reminded of that date yet. */
   reminders: PointsExpiringData[]
 }
@@ -24,7 +24,9 @@ export const findExpiringPointsStepId = "pp-find-expiring-points"
  * The points that have expired by `now`, by the programme's mode, and the
  * reminders due for the next expiry. The expire entry's idempotency key
  * carries the moment its points expired, so the job run twice, or twice a
- * day, expires them once. Nothing expires while the programme is off.
+ * day, expires them once; it also carries the account as read here, so a
+ * member who earns or spends before it is written keeps their points.
+ * Nothing expires while the programme is off.
  * No compensation: it only reads.
  */
 export const findExpiringPointsStep = createStep(findExpiringPointsStepId, async (input: FindExpiringPointsStepInput, { container }) => {
@@ -56,6 +58,7 @@ export const findExpiringPointsStep = createStep(findExpiringPointsStepId, async
           // the moment the last of these points expired: a rerun finds the same, a batch that expires later the same day another
           idempotency_key: `expire:${account.customer_id}:${due.expires_at.toISOString()}`,
           metadata: { mode, expires_at: due.expires_at.toISOString() },
+          decided_on: { available: account.available, last_activity_at: account.last_activity_at },
         })
       }
       const next = nextExpiry(batches, now)

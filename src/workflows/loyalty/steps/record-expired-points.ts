@@ -1,48 +1,47 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { undoEntry } from "../../../lib/loyalty-order-points"
-import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
+import { LOYALTY_MODULE, type DecidedLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
-export type RecordExpiredPointsStepInput = { entries: NewLedgerEntry[] }
+export type RecordExpiredPointsStepInput = { entries: DecidedLedgerEntry[] }
 
-type Written = NewLedgerEntry & { id: string }
+/** Accounts written per transaction: each is locked while its entry is written. */
+const CHUNK = 100
 
 export const recordExpiredPointsStepId = "pp-record-expired-points"
 
 /**
  * Appends each member's `expire` entry: available down, lifetime as it was.
- * Each under the account's lock, never below what is available: points
- * spent since they were counted are not expired again (tomorrow's run
- * counts afresh). An entry already in the ledger by its key is not written
- * again. Undone by the opposite entry of each one this run wrote.
+ * Each entry carries the account as the job read it; under the account's
+ * lock, `recordEntries` skips it when the member has earned, spent or been
+ * given points since, so points are never expired on a stale reading
+ * (tomorrow's run decides afresh). An entry already in the ledger by its key
+ * is not written again. The compensation reverts the entries this run
+ * created and frees their keys.
  */
 export const recordExpiredPointsStep = createStep(
   recordExpiredPointsStepId,
   async ({ entries }: RecordExpiredPointsStepInput, { container }) => {
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    const keys = entries.map((entry) => entry.idempotency_key!).filter(Boolean)
-    const known = new Set(
-      keys.length ? (await loyalty.listLoyaltyEntries({ idempotency_key: keys }, { select: ["idempotency_key"] })).map((entry) => entry.idempotency_key) : []
-    )
-    const written: Written[] = []
-    for (const entry of entries) {
-      if (known.has(entry.idempotency_key!)) continue
-      try {
-        const [line] = await loyalty.recordEntries([entry], { requireAvailable: true })
-        written.push({ ...entry, id: line.id })
-      } catch (e) {
-        if (!(e instanceof MedusaError && e.type === MedusaError.Types.NOT_ALLOWED)) throw e
-      }
+    const expired: { customer_id: string; points: number; entry_id: string }[] = []
+    for (let start = 0; start < entries.length; start += CHUNK) {
+      const chunk = entries.slice(start, start + CHUNK)
+      const answers = await loyalty.recordEntries(chunk, { requireAvailable: true })
+      answers.forEach((answer, index) => {
+        if (answer.created) {
+          expired.push({ customer_id: chunk[index].customer_id, points: -answer.points, entry_id: answer.id })
+        }
+      })
     }
-    const expired = written.map((entry) => ({ customer_id: entry.customer_id, points: -entry.points, entry_id: entry.id }))
-    return new StepResponse(expired, written)
+    return new StepResponse(
+      expired,
+      expired.map((line) => line.entry_id)
+    )
   },
-  async (written: Written[] | undefined, { container }) => {
-    if (!written?.length) {
+  async (writtenIds: string[] | undefined, { container }) => {
+    if (!writtenIds?.length) {
       return
     }
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    await loyalty.recordEntries(written.map((entry) => undoEntry(entry, "the workflow failed")))
+    await loyalty.revertEntries(writtenIds, "the workflow failed")
   }
 )

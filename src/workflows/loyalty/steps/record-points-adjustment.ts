@@ -13,21 +13,20 @@ export type RecordPointsAdjustmentStepInput = {
   created_by: string
 }
 
-type Recorded = { entry: LedgerEntryView; input: RecordPointsAdjustmentStepInput }
-
 export const recordPointsAdjustmentStepId = "pp-record-points-adjustment"
 
 /**
  * Records an admin's `adjust` entry. Taking points never goes below what is
  * available: a correction must not leave a customer owing points. Undone by
- * the opposite `adjust` entry: the ledger is append-only.
+ * the opposite entry (`revertEntries`, a `revert` still credited to the
+ * admin): the ledger is append-only.
  */
 export const recordPointsAdjustmentStep = createStep(
   recordPointsAdjustmentStepId,
   async (input: RecordPointsAdjustmentStepInput, { container }) => {
     const service: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     try {
-      const [entry] = await service.recordEntries(
+      const [{ created: _created, ...entry }] = await service.recordEntries(
         [
           {
             customer_id: input.customer_id,
@@ -41,7 +40,7 @@ export const recordPointsAdjustmentStep = createStep(
         ],
         { requireAvailable: true }
       )
-      return new StepResponse(entry, { entry, input } satisfies Recorded)
+      return new StepResponse<LedgerEntryView, string>(entry, entry.id)
     } catch (e) {
       if (e instanceof MedusaError && e.type === MedusaError.Types.NOT_ALLOWED) {
         // the form shows it at the points field
@@ -50,24 +49,11 @@ export const recordPointsAdjustmentStep = createStep(
       throw e
     }
   },
-  async (recorded: Recorded | undefined, { container }) => {
-    if (!recorded) {
+  async (entryId: string | undefined, { container }) => {
+    if (!entryId) {
       return
     }
     const service: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-    const { entry, input } = recorded
-    await service.recordEntries([
-      {
-        customer_id: input.customer_id,
-        type: "adjust",
-        points: -entry.points,
-        available_delta: -entry.available_delta,
-        lifetime_delta: -entry.lifetime_delta,
-        reason: `Undone: the adjustment “${input.reason.slice(0, 400)}” did not complete`,
-        created_by: input.created_by,
-        // a retried compensation writes it once
-        idempotency_key: `undo:${entry.id}`,
-      },
-    ])
+    await service.revertEntries([entryId], "the adjustment did not complete")
   }
 )

@@ -1,5 +1,4 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { undoEntry } from "../../../lib/loyalty-order-points"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { REVIEWS_MODULE } from "../../../modules/reviews"
@@ -10,7 +9,8 @@ export type AwardReviewBonusStepInput = {
   reviews: { id: string; status: string; customer_id?: string | null }[]
 }
 
-type Awarded = { written: (NewLedgerEntry & { id: string })[]; marked: string[] }
+/** The bonus entries this run created (not those an earlier approval wrote) and the reviews it marked. */
+type Awarded = { written: string[]; marked: string[] }
 
 export const awardReviewBonusStepId = "pp-award-review-bonus"
 
@@ -18,8 +18,8 @@ export const awardReviewBonusStepId = "pp-award-review-bonus"
  * Gives a registered customer the programme's `approved_review` bonus once per
  * approved review, and marks the review incentivized so the storefront says
  * so. Guest reviews get nothing (no account to hold points). The
- * compensation appends the opposite of each bonus it wrote and unmarks the
- * reviews it marked.
+ * compensation reverts each bonus this run created (freeing its key, so
+ * approving again gives it) and unmarks the reviews it marked.
  */
 export const awardReviewBonusStep = createStep(
   awardReviewBonusStepId,
@@ -46,12 +46,7 @@ export const awardReviewBonusStep = createStep(
       idempotency_key: `bonus:review:${review.id}`,
       metadata: { review_id: review.id },
     }))
-    const keys = entries.map((entry) => entry.idempotency_key!)
-    const known = new Set(
-      (await loyalty.listLoyaltyEntries({ idempotency_key: keys }, { select: ["idempotency_key"] })).map((entry) => entry.idempotency_key)
-    )
-    const answers = await loyalty.recordEntries(entries)
-    const written = entries.flatMap((entry, index) => (known.has(entry.idempotency_key!) ? [] : [{ ...entry, id: answers[index].id }]))
+    const written = (await loyalty.recordEntries(entries)).filter((answer) => answer.created).map((answer) => answer.id)
     const reviewsModule: ReviewsModuleService = container.resolve(REVIEWS_MODULE)
     const marked = await reviewsModule.markIncentivized(eligible.map((review) => review.id))
     const awarded = { written, marked }
@@ -63,7 +58,7 @@ export const awardReviewBonusStep = createStep(
     }
     if (awarded.written.length) {
       const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-      await loyalty.recordEntries(awarded.written.map((entry) => undoEntry(entry, "the moderation failed")))
+      await loyalty.revertEntries(awarded.written, "the moderation failed")
     }
     if (awarded.marked.length) {
       const reviewsModule: ReviewsModuleService = container.resolve(REVIEWS_MODULE)

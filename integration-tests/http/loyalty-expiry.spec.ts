@@ -94,6 +94,21 @@ medusaIntegrationTestRunner({
       expect(await expireAt(new Date(expiresAt.getTime() + DAY_MS))).toEqual({ expired: [], reminded: [] })
       expect(await expireLines(anna.id)).toEqual([[-250, -250, 0]])
 
+      // her points history tells why in the storefront's language; the admin's own words stay as typed
+      const reasons = async (locale: string) =>
+        (await api.get("/store/post-purchase/loyalty", { headers: { ...headers, "x-medusa-locale": locale } })).data.loyalty.history.map(
+          (line: { type: string; reason: string }) => [line.type, line.reason]
+        )
+      expect(await reasons("nl-NL")).toEqual([
+        ["expire", "12 maanden geen punten verdiend of uitgegeven"],
+        ["redeem", "€5 off"],
+        ["adjust", "Welcome gift"],
+      ])
+      expect((await reasons("de-DE"))[0]).toEqual(["expire", "12 Monate lang keine Punkte gesammelt oder eingelöst"])
+      // the ledger keeps the English text, which the admin reads
+      const { data: inAdmin } = await api.get(`/admin/post-purchase/customers/${anna.id}/loyalty`, admin)
+      expect(inAdmin.entries[0].reason).toBe("No points earned or spent for 12 months")
+
       await waitFor(async () => reminded.length > 0, "loyalty.points_expiring")
       expect(reminded).toEqual([reminder])
       expect(await loyalty().inconsistentAccounts()).toEqual([])

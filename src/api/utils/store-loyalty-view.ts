@@ -1,5 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { languageOf, translator, type Translator } from "../../i18n"
+import { resolveCustomerLocales } from "../../i18n/resolve"
 import { expiryBatches, nextExpiry } from "../../lib/loyalty-expiry"
+import { reasonText } from "../../lib/loyalty-reasons"
 import { referralLink } from "../../lib/loyalty-referrals"
 import { TIER_WINDOW_MONTHS, tierProgress } from "../../lib/loyalty-tier-progress"
 import { tierMeasure } from "../../lib/loyalty-tiers"
@@ -8,13 +11,17 @@ import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 import { LOYALTY_MODULE, type AccountView, type LedgerEntryView, type LoyaltySettings } from "../../modules/loyalty"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 
-/** A ledger line as the customer sees it: no admin ids, no earning rule. */
-export function storeLedgerEntry(entry: LedgerEntryView) {
+/**
+ * A ledger line as the customer sees it: no admin ids, no earning rule; its
+ * reason in the customer's language when a translator is given (the admin
+ * reads the ledger's own text).
+ */
+export function storeLedgerEntry(entry: LedgerEntryView, i18n?: Translator) {
   return {
     id: entry.id,
     type: entry.type,
     points: entry.points,
-    reason: entry.reason,
+    reason: i18n ? reasonText(entry, i18n) : entry.reason,
     order_id: entry.order_id,
     promotion_code: entry.promotion_code,
     reward_id: entry.reward_id,
@@ -45,17 +52,25 @@ export async function upcomingExpiry(container: MedusaContainer, settings: Loyal
 
 /**
  * The signed-in customer's loyalty: balances, tier and the way to the next,
- * the next points to expire, referral code, and a page of their history, newest first. Reading never
- * creates the account: before their first points the balances are 0 and
+ * the next points to expire, referral code, and a page of their history, newest first, its
+ * reasons in `locale` (the request's), else the customer's stored language, else the shop's default.
+ * Reading never creates the account: before their first points the balances are 0 and
  * the referral code null.
  */
-export async function storeLoyaltyView(container: MedusaContainer, customerId: string, page: { limit: number; offset: number }, now = new Date()) {
+export async function storeLoyaltyView(
+  container: MedusaContainer,
+  customerId: string,
+  page: { limit: number; offset: number },
+  { locale, now = new Date() }: { locale?: string | null; now?: Date } = {}
+) {
   const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
-  const [{ settings }, account, ledger] = await Promise.all([
+  const [{ settings }, account, ledger, stored] = await Promise.all([
     loyalty.loyaltyProgramme(),
     loyalty.accountOf(customerId),
     loyalty.listLedger(customerId, page),
+    languageOf(locale) ? null : resolveCustomerLocales(container, [customerId]),
   ])
+  const i18n = translator(languageOf(locale) ? locale : stored?.get(customerId))
   const [measure, expiring] = await Promise.all([tierMeasure(container, settings, customerId, now), upcomingExpiry(container, settings, account, now)])
   return {
     available: account?.available ?? 0,
@@ -67,7 +82,7 @@ export async function storeLoyaltyView(container: MedusaContainer, customerId: s
     referral_code: account?.referral_code ?? null,
     // referrals: the link the member shares, the storefront with their code
     referral_link: account ? referralLink((container.resolve(POST_PURCHASE_MODULE) as PostPurchaseModuleService).getOptions().storefrontUrl, account.referral_code) : null,
-    history: ledger.entries.map(storeLedgerEntry),
+    history: ledger.entries.map((entry) => storeLedgerEntry(entry, i18n)),
     count: ledger.count,
   }
 }

@@ -292,6 +292,22 @@ export const en = {
   "loyaltyReferral.intro": "Your friend’s first order at {shopName} came through.",
   "loyaltyReferral.points": "{points, plural, one {# point is} other {# points are}} coming your way: yours once their return window closes.",
   "loyaltyReferral.button": "See your points",
+  // the loyalty ledger's reasons, as the customer reads them in their points history (`{order}` is like "#1042")
+  "ledger.orderEarned": "Order {order}",
+  "ledger.orderConfirmed": "Order {order}: its return window has closed",
+  "ledger.orderConfirmedNothingReturnable": "Order {order}: nothing of it can be returned",
+  "ledger.orderCanceled": "Order {order} was canceled",
+  "ledger.orderReturned": "Order {order} was returned",
+  "ledger.itemsReturned": "Items of order {order} were returned",
+  "ledger.itemsExchanged": "Items of order {order} were sent back in an exchange",
+  "ledger.exchangeEarned": "Exchange on order {order}",
+  "ledger.signupBonus": "Welcome bonus for creating an account",
+  "ledger.firstOrderBonus": "First order bonus, order {order}",
+  "ledger.reviewBonus": "Bonus for an approved review",
+  "ledger.referralBonus": "Referral: a friend’s first order",
+  "ledger.expiredInactivity": "No points earned or spent for {months} months",
+  "ledger.expiredOldestFirst": "Points credited more than {months} months ago, oldest first",
+  "ledger.undone": "Undone: {reason}",
 } as const
 
 export type MessageKey = keyof typeof en

@@ -8,6 +8,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import { undoneReason, type ReasonRef } from "../../lib/loyalty-reasons"
 import { isLoyaltyActivity, LEDGER_LIMITS, type EntryType } from "./constants"
 import { LoyaltyAccount } from "./models/loyalty-account"
 import { LoyaltyEntry } from "./models/loyalty-entry"
@@ -33,6 +34,8 @@ export type NewLedgerEntry = {
   reward_id?: string | null
   created_by?: string | null
   rule?: Record<string, unknown> | null
+  /** How the reason is told in the customer's language (`ledgerReason`); kept as `metadata.reason`. */
+  reason_ref?: ReasonRef | null
   /** The same key twice is one entry: events delivered twice, jobs run twice. */
   idempotency_key?: string | null
   metadata?: Record<string, unknown> | null
@@ -310,6 +313,7 @@ export default class LoyaltyModuleService extends MedusaService({
           pending_delta: -toInt(row.pending_delta),
           lifetime_delta: -toInt(row.lifetime_delta),
           reason: `Undone (${why}): ${row.reason}`.slice(0, LEDGER_LIMITS.reasonLength),
+          reason_ref: undoneReason(row),
           order_id: row.order_id,
           promotion_code: row.promotion_code,
           reward_id: row.reward_id,
@@ -727,7 +731,7 @@ function entryRow(entry: NewLedgerEntry | DecidedLedgerEntry, accountId: string)
     created_by: entry.created_by ?? null,
     rule: entry.rule ?? null,
     idempotency_key: entry.idempotency_key ?? null,
-    metadata: entry.metadata ?? null,
+    metadata: entry.reason_ref ? { ...(entry.metadata ?? {}), reason: entry.reason_ref } : entry.metadata ?? null,
   }
 }
 

@@ -4,9 +4,10 @@ import { confirmationGround, orderNumber, type ConfirmationGround } from "../../
 import { loadOrderReturnTerms } from "../../../lib/return-terms"
 import { LOYALTY_MODULE } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ledgerReason, type LedgerReasonKey } from "../../../lib/loyalty-reasons"
 
 /** An order whose pending points can be confirmed, and the ledger's reason why. */
-export type ConfirmableOrder = { order_id: string; reason: string }
+export type ConfirmableOrder = { order_id: string } & ReturnType<typeof ledgerReason>
 
 export type FindConfirmablePointsStepInput = {
   /** The moment the return windows are judged at; now when left out (tests move the clock with it). */
@@ -16,9 +17,9 @@ export type FindConfirmablePointsStepInput = {
 /** Orders whose return terms are asked for at once. */
 const PAGE = 100
 
-const REASONS: Record<ConfirmationGround, string> = {
-  window_closed: "its return window has closed",
-  nothing_returnable: "nothing of it can be returned",
+const REASONS: Record<ConfirmationGround, LedgerReasonKey> = {
+  window_closed: "ledger.orderConfirmed",
+  nothing_returnable: "ledger.orderConfirmedNothingReturnable",
 }
 
 export const findConfirmablePointsStepId = "pp-find-confirmable-points"
@@ -55,7 +56,7 @@ export const findConfirmablePointsStep = createStep(
         const orderTerms = terms.get(orderId)
         const ground = order && orderTerms && order.status !== "canceled" ? confirmationGround(orderTerms, now) : null
         if (ground) {
-          confirmable.push({ order_id: orderId, reason: `Order ${orderNumber(order!)}: ${REASONS[ground]}` })
+          confirmable.push({ order_id: orderId, ...ledgerReason(REASONS[ground], { order: orderNumber(order!) }) })
         }
       }
       if (page.length < PAGE) {

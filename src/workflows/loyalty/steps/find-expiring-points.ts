@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { dueExpiry, expiryBatches, nextExpiry, reminderDue } from "../../../lib/loyalty-expiry"
 import { LOYALTY_MODULE, type DecidedLedgerEntry, type PointsExpiringData } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ledgerReason } from "../../../lib/loyalty-reasons"
 
 export type FindExpiringPointsStepInput = {
   /** The moment expiry is judged at; now when left out (tests move the clock with it). */
@@ -51,10 +52,7 @@ export const findExpiringPointsStep = createStep(findExpiringPointsStepId, async
           type: "expire",
           points: -due.points,
           available_delta: -due.points,
-          reason:
-            mode === "inactivity"
-              ? `No points earned or spent for ${months} months`
-              : `Points credited more than ${months} months ago, oldest first`,
+          ...ledgerReason(mode === "inactivity" ? "ledger.expiredInactivity" : "ledger.expiredOldestFirst", { months }),
           // the moment the last of these points expired: a rerun finds the same, a batch that expires later the same day another
           idempotency_key: `expire:${account.customer_id}:${due.expires_at.toISOString()}`,
           metadata: { mode, expires_at: due.expires_at.toISOString() },

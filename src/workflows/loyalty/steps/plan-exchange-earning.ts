@@ -5,6 +5,7 @@ import { orderEarnOf, orderNumber } from "../../../lib/loyalty-order-points"
 import { returnReceipts } from "../../../lib/returns"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ledgerReason } from "../../../lib/loyalty-reasons"
 
 export type PlanExchangeEarningStepInput = { order_id: string; return_id: string }
 
@@ -63,7 +64,7 @@ export const planExchangeEarningStep = createStep(
           type: "earn",
           points: earning.points,
           pending_delta: earning.points,
-          reason: `Exchange on order ${orderNumber(order)}`,
+          ...ledgerReason("ledger.exchangeEarned", { order: orderNumber(order) }),
           order_id,
           rule: earning.rule,
           metadata: { exchange_id: exchangeId, return_id },

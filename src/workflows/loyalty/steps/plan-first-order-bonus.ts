@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { orderNumber } from "../../../lib/loyalty-order-points"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ledgerReason } from "../../../lib/loyalty-reasons"
 
 export type PlanFirstOrderBonusStepInput = { order_id: string }
 
@@ -54,7 +55,7 @@ export const planFirstOrderBonusStep = createStep(
           type: "bonus",
           points,
           pending_delta: points,
-          reason: `First order bonus, order ${orderNumber(order)}`,
+          ...ledgerReason("ledger.firstOrderBonus", { order: orderNumber(order) }),
           order_id: order.id,
           idempotency_key: `bonus:first_order:${order.id}`,
         },

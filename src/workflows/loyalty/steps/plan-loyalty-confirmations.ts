@@ -18,7 +18,7 @@ export const planLoyaltyConfirmationsStep = createStep(
   async ({ orders }: PlanLoyaltyConfirmationsStepInput, { container }) => {
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     const entries: NewLedgerEntry[] = []
-    for (const { order_id, reason } of orders) {
+    for (const { order_id, reason, reason_ref } of orders) {
       const ledger = await loyalty.orderLedger(order_id)
       for (const { customer_id, pending } of orderHoldings(ledger)) {
         if (pending > 0) {
@@ -32,6 +32,7 @@ export const planLoyaltyConfirmationsStep = createStep(
             available_delta: pending,
             lifetime_delta: pending,
             reason,
+            reason_ref,
             order_id,
             // per customer: a referral's order holds the referrer's bonus next to its buyer's points; a later
             // confirmation of the same order is numbered, read under the order's lock like the pending points

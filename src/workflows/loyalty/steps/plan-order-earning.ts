@@ -4,6 +4,7 @@ import { EARNING_ORDER_FIELDS, earnRateFor, orderEarning } from "../../../lib/lo
 import { orderNumber } from "../../../lib/loyalty-order-points"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ledgerReason } from "../../../lib/loyalty-reasons"
 
 export type PlanOrderEarningStepInput = { order_id: string }
 
@@ -65,7 +66,7 @@ export const planOrderEarningStep = createStep(
           type: "earn",
           points: earning.points,
           pending_delta: earning.points,
-          reason: `Order ${orderNumber(order)}`,
+          ...ledgerReason("ledger.orderEarned", { order: orderNumber(order) }),
           order_id: order.id,
           rule: earning.rule,
           idempotency_key: `earn:${order.id}`,

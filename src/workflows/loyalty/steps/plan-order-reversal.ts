@@ -5,6 +5,7 @@ import { earningsOf, orderHoldings, orderNumber, returnReversals, takeBack } fro
 import { returnReceipts, returnStatus, RETURN_ORDER_FIELDS, type OrderItemQuantities } from "../../../lib/returns"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ledgerReason } from "../../../lib/loyalty-reasons"
 
 export type PlanOrderReversalStepInput = {
   order_id: string
@@ -50,7 +51,7 @@ export const planOrderReversalStep = createStep(
       const entries = orderHoldings(ledger).flatMap((holding): NewLedgerEntry[] => {
         const deltas = takeBack(holding, holding.pending + holding.confirmed)
         return deltas
-          ? [{ customer_id: holding.customer_id, type: "revert", ...deltas, reason: `Order ${number} was canceled`, order_id, idempotency_key: `revert:cancel:${order_id}:${holding.customer_id}` }]
+          ? [{ customer_id: holding.customer_id, type: "revert", ...deltas, ...ledgerReason("ledger.orderCanceled", { order: number }), order_id, idempotency_key: `revert:cancel:${order_id}:${holding.customer_id}` }]
           : []
       })
       return new StepResponse({ entries })
@@ -69,11 +70,10 @@ export const planOrderReversalStep = createStep(
       return new StepResponse({ entries: [] as NewLedgerEntry[] })
     }
     const wholeOrderBack = !!order && returnStatus((order.items ?? []) as OrderItemQuantities[]) === "returned"
-    const reason = wholeOrderBack
-      ? `Order ${number} was returned`
-      : swap.exchange_id
-        ? `Items of order ${number} were sent back in an exchange`
-        : `Items of order ${number} were returned`
+    const reason = ledgerReason(
+      wholeOrderBack ? "ledger.orderReturned" : swap.exchange_id ? "ledger.itemsExchanged" : "ledger.itemsReturned",
+      { order: number }
+    )
     const entries: NewLedgerEntry[] = []
     for (const holding of orderHoldings(ledger)) {
       const held = holding.pending + holding.confirmed
@@ -86,7 +86,7 @@ export const planOrderReversalStep = createStep(
           customer_id: holding.customer_id,
           type: "revert",
           ...deltas,
-          reason,
+          ...reason,
           order_id,
           metadata: { return_id, exchange_id: swap.exchange_id ?? null, receipts: receipts.count, items: receipts.items },
           // per customer: a referral's order holds the referrer's bonus next to its buyer's points; a later receipt

@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ledgerReason } from "../../../lib/loyalty-reasons"
 
 export type PlanSignupBonusStepInput = { customer_id: string }
 
@@ -37,7 +38,7 @@ export const planSignupBonusStep = createStep(
           points,
           available_delta: points,
           lifetime_delta: points,
-          reason: "Welcome bonus for creating an account",
+          ...ledgerReason("ledger.signupBonus"),
           idempotency_key: `bonus:signup:${customer_id}`,
         },
       ] as NewLedgerEntry[],

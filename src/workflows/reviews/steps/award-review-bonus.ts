@@ -3,6 +3,7 @@ import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { REVIEWS_MODULE } from "../../../modules/reviews"
 import type ReviewsModuleService from "../../../modules/reviews/service"
+import { ledgerReason } from "../../../lib/loyalty-reasons"
 
 export type AwardReviewBonusStepInput = {
   action: string
@@ -41,7 +42,7 @@ export const awardReviewBonusStep = createStep(
       points,
       available_delta: points,
       lifetime_delta: points,
-      reason: "Bonus for an approved review",
+      ...ledgerReason("ledger.reviewBonus"),
       // once per review: approving it again, or after a rejection, gives nothing more
       idempotency_key: `bonus:review:${review.id}`,
       metadata: { review_id: review.id },

@@ -1,0 +1,123 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { STORE_CREDIT_MODULE } from "../../src/lib/store-credit"
+import { LOYALTY_MODULE, type LoyaltySettingsInput, type NewLedgerEntry } from "../../src/modules/loyalty"
+import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import { STORE_CREDIT_REWARD_REFERENCE } from "../../src/workflows/loyalty/steps/credit-store-credit-reward"
+import { customerHeaders } from "../helpers/admin"
+import { freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
+import type { SeededStore } from "../../scripts/fixtures/store"
+
+jest.setTimeout(180_000)
+
+testAppEnv()
+// this file, and only this file, boots the app with Medusa's official loyalty plugin (see medusa-config.ts)
+process.env.PP_WITH_LOYALTY_PLUGIN = "true"
+
+const SETTINGS = "/admin/post-purchase/loyalty/settings"
+
+/** A promotion reward and a store-credit reward: €7.50 on the store-credit account for 600 points. */
+const PROGRAMME: LoyaltySettingsInput = {
+  enabled: true,
+  earn_rates: [{ currency_code: "eur", points_per_unit: 1 }],
+  rewards: [
+    { id: "five-off", name: "€5 off", points_cost: 500, discount: { kind: "fixed", value: 5, currency_code: "eur" }, expires_in_days: 90 },
+    { id: "credit", name: "€7.50 store credit", points_cost: 600, discount: { kind: "store_credit", value: 7.5, currency_code: "eur" } },
+  ],
+}
+
+/** Confirmed points, as the earning and confirmation workflows record them. */
+const confirmedPoints = (customer_id: string, order_id: string, points: number): NewLedgerEntry[] => [
+  { customer_id, type: "earn", points, pending_delta: points, reason: `Order ${order_id}`, order_id, idempotency_key: `earn:${order_id}` },
+  {
+    customer_id,
+    type: "confirm",
+    points,
+    pending_delta: -points,
+    available_delta: points,
+    lifetime_delta: points,
+    reason: "Return window closed",
+    order_id,
+    idempotency_key: `confirm:${order_id}:${customer_id}`,
+  },
+]
+
+/** The customer's store-credit accounts as the plugin's query graph reads them, with their balances and transactions. */
+async function storeCreditAccountsOf(container: MedusaContainer, customerId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "store_credit_account",
+    fields: ["id", "customer_id", "currency_code", "balance", "transactions.*"],
+    filters: { customer_id: customerId },
+  })
+  return data as {
+    id: string
+    currency_code: string
+    balance: number
+    transactions: { amount: number; type: string; reference: string; reference_id: string; note: string | null }[]
+  }[]
+}
+
+medusaIntegrationTestRunner({
+  testSuite: ({ getContainer, api }) => {
+    let store: SeededStore
+    let admin: { headers: Record<string, string> }
+
+    beforeEach(async () => ({ store, admin } = await freshTestStore(getContainer())))
+    afterEach(() => restorePluginOptions())
+
+    const loyalty = (): LoyaltyModuleService => getContainer().resolve(LOYALTY_MODULE)
+    const storeHeaders = () => ({ headers: { "x-publishable-api-key": store.publishable_key } })
+
+    it("with the loyalty plugin running, Cleo swaps 600 of her 1,000 points for €7.50 on her store-credit account: no code, the ledger line, the balance, twice", async () => {
+      const container = getContainer()
+      expect(container.hasRegistration(STORE_CREDIT_MODULE)).toBe(true)
+      const saved = await api.post(SETTINGS, PROGRAMME, admin)
+      expect(saved.status).toBe(200)
+      expect(saved.data.store_credit_available).toBe(true)
+      expect(saved.data.settings.rewards[1].discount).toEqual({ kind: "store_credit", value: 7.5, currency_code: "eur" })
+
+      // the storefront offers it, since it can be paid out
+      const { data: publicView } = await api.get("/store/post-purchase/loyalty/programme", storeHeaders())
+      expect(publicView.programme.rewards.map((reward: { id: string }) => reward.id)).toEqual(["five-off", "credit"])
+
+      const cleo = await customerHeaders(container, store.publishable_key, "cleo@example.com")
+      await loyalty().recordEntries(confirmedPoints(cleo.customer.id, "order_cleo_1", 1000))
+
+      const { status, data } = await api.post("/store/post-purchase/loyalty/redeem", { reward_id: "credit" }, { headers: cleo.headers })
+      expect(status).toBe(200)
+      const [account] = await storeCreditAccountsOf(container, cleo.customer.id)
+      expect(data.reward).toEqual({ kind: "store_credit", amount: 7.5, currency_code: "eur", store_credit_account_id: account.id, points_spent: 600 })
+      expect(data.loyalty).toEqual({ available: 400, pending: 0, lifetime: 1000 })
+
+      // the plugin's own account, opened for her in euros, holds exactly the reward
+      expect(account.currency_code).toBe("eur")
+      expect(Number(account.balance)).toBe(7.5)
+      const { data: mine } = await api.get("/store/post-purchase/loyalty", { headers: cleo.headers })
+      const [redeemLine] = mine.loyalty.history
+      expect(redeemLine).toEqual(expect.objectContaining({ type: "redeem", points: -600, reward_id: "credit", reason: "€7.50 store credit" }))
+      expect(account.transactions.map((t) => [Number(t.amount), t.type, t.reference, t.reference_id, t.note])).toEqual([
+        [7.5, "credit", STORE_CREDIT_REWARD_REFERENCE, redeemLine.id, "€7.50 store credit"],
+      ])
+      // and the plugin's Store API shows her the balance she can spend at checkout
+      const { data: accounts } = await api.get("/store/store-credit-accounts?currency_code=eur", { headers: cleo.headers })
+      expect(accounts.store_credit_accounts.map((a: { id: string; balance: number }) => [a.id, Number(a.balance)])).toEqual([[account.id, 7.5]])
+
+      // a second redemption with too few points left is refused, and nothing more is credited
+      const refused = await api.post("/store/post-purchase/loyalty/redeem", { reward_id: "credit" }, { headers: cleo.headers }).catch((e) => e.response)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toBe("Not enough points: 400 available, 600 needed")
+      const [after] = await storeCreditAccountsOf(container, cleo.customer.id)
+      expect(Number(after.balance)).toBe(7.5)
+
+      // with more points, the same account grows: one account per customer and currency
+      await loyalty().recordEntries(confirmedPoints(cleo.customer.id, "order_cleo_2", 200))
+      await api.post("/store/post-purchase/loyalty/redeem", { reward_id: "credit" }, { headers: cleo.headers })
+      const accountsNow = await storeCreditAccountsOf(container, cleo.customer.id)
+      expect(accountsNow.map((a) => [a.id, Number(a.balance)])).toEqual([[account.id, 15]])
+      expect(await loyalty().accountOf(cleo.customer.id)).toEqual(expect.objectContaining({ available: 0, lifetime: 1200 }))
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+  },
+})

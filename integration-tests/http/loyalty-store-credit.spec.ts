@@ -6,8 +6,17 @@ import { LOYALTY_MODULE, type LoyaltySettingsInput, type NewLedgerEntry } from "
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { STORE_CREDIT_REWARD_REFERENCE } from "../../src/workflows/loyalty/steps/credit-store-credit-reward"
 import { customerHeaders } from "../helpers/admin"
-import { freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
-import type { SeededStore } from "../../scripts/fixtures/store"
+import { freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
+import {
+  deliverFulfillment,
+  fulfillOrder,
+  placeOrder,
+  receiveReturn,
+  requestReturn,
+  shipFulfillment,
+  type SeededStore,
+} from "../../scripts/fixtures/store"
+import revertStoreCreditRefundPointsJob from "../../src/jobs/revert-store-credit-refund-points"
 
 jest.setTimeout(180_000)
 
@@ -117,6 +126,79 @@ medusaIntegrationTestRunner({
       const accountsNow = await storeCreditAccountsOf(container, cleo.customer.id)
       expect(accountsNow.map((a) => [a.id, Number(a.balance)])).toEqual([[account.id, 15]])
       expect(await loyalty().accountOf(cleo.customer.id)).toEqual(expect.objectContaining({ available: 0, lifetime: 1200 }))
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("Cleo's order refunded to store credit gives back the refunded share of its points, once per refund, and nothing more for a refund that pays for a received return", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      await api.post(SETTINGS, PROGRAMME, admin)
+      const cleo = await customerHeaders(container, store.publishable_key, "cleo@example.com")
+      // a €49.95 shirt and two €14.50 bags of coffee: 78 points at a point a euro
+      const orderId = await placeOrder(container, store, { customer_id: cleo.customer.id, email: "cleo@example.com" })
+      await waitFor(async () => (await loyalty().orderLedger(orderId)).some((line) => line.type === "earn"), "the earned points")
+      const orderOf = async () => {
+        const { data } = await query.graph({
+          entity: "order",
+          fields: ["id", "display_id", "items.id", "items.variant_id", "summary.*", "payment_collections.payments.id"],
+          filters: { id: orderId },
+        })
+        return data[0] as any
+      }
+      let order = await orderOf()
+      expect((await loyalty().accountOf(cleo.customer.id))?.pending).toBe(78)
+      const coffee = order.items.find((item: { variant_id: string }) => item.variant_id === store.variants[3].id).id
+      const shirt = order.items.find((item: { variant_id: string }) => item.variant_id === store.variants[0].id).id
+
+      // paid, then one bag of coffee taken off the order by an order edit: €14.50 to give back, which the admin refunds as store credit
+      await api.post(`/admin/payments/${order.payment_collections[0].payments[0].id}/capture`, {}, admin)
+      // €78.95 and €4.95 shipping
+      expect(Number((await orderOf()).summary.paid_total)).toBeCloseTo(83.9, 2)
+      await api.post("/admin/order-edits", { order_id: orderId }, admin)
+      await api.post(`/admin/order-edits/${orderId}/items/item/${coffee}`, { quantity: 1 }, admin)
+      await api.post(`/admin/order-edits/${orderId}/request`, {}, admin)
+      await api.post(`/admin/order-edits/${orderId}/confirm`, {}, admin)
+      order = await orderOf()
+      const due = -Number(order.summary.pending_difference)
+      expect(due).toBeCloseTo(14.5, 2)
+      await api.post(`/admin/orders/${orderId}/credit-lines`, { amount: -due, reference: "refund", reference_id: orderId }, admin)
+      const [account] = await storeCreditAccountsOf(container, cleo.customer.id)
+      expect(Number(account.balance)).toBeCloseTo(14.5, 2)
+
+      // the refunded share of what was paid, of the order's 78 points: 78 × 14.50 / 83.90 = 13.5, so 13
+      const firstShare = 13
+      await revertStoreCreditRefundPointsJob(container)
+      const refundLine = (await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")
+      expect(refundLine).toEqual([
+        expect.objectContaining({
+          points: -firstShare,
+          pending_delta: -firstShare,
+          available_delta: 0,
+          reason: `Order #${order.display_id} was refunded as store credit`,
+          metadata: expect.objectContaining({ refunded: due }),
+        }),
+      ])
+      expect((await loyalty().accountOf(cleo.customer.id))?.pending).toBe(78 - firstShare)
+      // the next run finds the refund counted
+      await revertStoreCreditRefundPointsJob(container)
+      expect((await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")).toHaveLength(1)
+
+      // the shirt comes back: the return takes its share (78 × 49.95 / 78.95 = 49), and the store credit that pays for it takes nothing more
+      const fulfillmentId = await fulfillOrder(container, orderId)
+      await shipFulfillment(container, orderId, fulfillmentId)
+      await deliverFulfillment(container, orderId, fulfillmentId)
+      await receiveReturn(container, await requestReturn(container, orderId, [{ id: shirt, quantity: 1 }]))
+      await waitFor(async () => (await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert").length === 2, "the return's reversal")
+      order = await orderOf()
+      const dueForReturn = -Number(order.summary.pending_difference)
+      expect(dueForReturn).toBeCloseTo(49.95, 2)
+      await api.post(`/admin/orders/${orderId}/credit-lines`, { amount: -dueForReturn, reference: "refund", reference_id: orderId }, admin)
+      await revertStoreCreditRefundPointsJob(container)
+      const reverts = (await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")
+      expect(reverts.map((line) => line.points)).toEqual([-firstShare, -49])
+      expect((await loyalty().accountOf(cleo.customer.id))?.pending).toBe(78 - firstShare - 49)
+      const [credited] = await storeCreditAccountsOf(container, cleo.customer.id)
+      expect(Number(credited.balance)).toBeCloseTo(14.5 + dueForReturn, 2)
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
   },

@@ -1,5 +1,6 @@
 import type { CreatePromotionDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
 import { LoyaltyEvents, type RewardRedeemedData } from "../../modules/loyalty/events"
 import { isStoreCreditReward } from "../../modules/loyalty/settings"
@@ -36,7 +37,7 @@ export const REWARD_PROMOTION_METADATA = {
 export function rewardPromotion(redemption: RewardRedemption, entryId: string): CreatePromotionDTO {
   const { discount } = redemption.reward
   if (discount.kind === "store_credit") {
-    throw new Error(`reward_id "${redemption.reward.id}" is paid as store credit, not a promotion`)
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `reward_id "${redemption.reward.id}" is paid as store credit, not a promotion`)
   }
   const fixed = discount.kind === "fixed"
   return {

@@ -6,7 +6,7 @@ import { LOYALTY_MODULE, type LoyaltySettingsInput, type NewLedgerEntry } from "
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { STORE_CREDIT_REWARD_REFERENCE } from "../../src/workflows/loyalty/steps/credit-store-credit-reward"
 import { customerHeaders } from "../helpers/admin"
-import { freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
+import { followupService, freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
 import {
   deliverFulfillment,
   fulfillOrder,
@@ -126,6 +126,13 @@ medusaIntegrationTestRunner({
       const accountsNow = await storeCreditAccountsOf(container, cleo.customer.id)
       expect(accountsNow.map((a) => [a.id, Number(a.balance)])).toEqual([[account.id, 15]])
       expect(await loyalty().accountOf(cleo.customer.id)).toEqual(expect.objectContaining({ available: 0, lifetime: 1200 }))
+
+      // store credit has no code to mail: of her three rewards, only the €5-off code gets the reward-code email
+      await loyalty().recordEntries(confirmedPoints(cleo.customer.id, "order_cleo_3", 500))
+      const code = await api.post("/store/post-purchase/loyalty/redeem", { reward_id: "five-off" }, { headers: cleo.headers })
+      const rewardEmails = () => followupService(container).listFollowups({ flow: "loyalty-reward-code" })
+      await waitFor(async () => (await rewardEmails()).length > 0, "the reward-code email")
+      expect((await rewardEmails()).map((followup) => followup.metadata?.code)).toEqual([code.data.reward.code])
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 

@@ -98,5 +98,8 @@ module.exports = defineConfig({
     // Medusa's Translation module (behind a feature flag in 2.21): product titles in emails come in the customer's language
     ...(process.env.MEDUSA_FF_TRANSLATION === "true" ? [{ resolve: "@medusajs/medusa/translation" }] : []),
   ],
+  // Medusa's official loyalty plugin (store credit, gift cards) only when PP_WITH_LOYALTY_PLUGIN=true: the store-credit
+  // tests boot with it, while the demo and every other test run without it, which proves the plugin does not depend on it
+  plugins: process.env.PP_WITH_LOYALTY_PLUGIN === "true" ? [{ resolve: "@medusajs/loyalty-plugin", options: {} }] : [],
   featureFlags: { translation: process.env.MEDUSA_FF_TRANSLATION === "true" },
 })

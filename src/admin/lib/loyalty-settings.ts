@@ -19,6 +19,8 @@ export type LoyaltyProgrammeResponse = {
   updated_by: string | null
   updated_at: string | null
   customer_groups: CustomerGroupOption[]
+  /** Whether Medusa's loyalty plugin runs, so a reward can be paid out as store credit. */
+  store_credit_available: boolean
 }
 
 export type LedgerEntry = {
@@ -67,13 +69,15 @@ export const ENTRY_TYPE_LABELS: Record<EntryType, string> = {
 }
 
 export const DISCOUNT_KIND_LABELS = { fixed: "Amount off", percentage: "Percentage off" } as const
+/** A reward can also be paid out as store credit, where Medusa's loyalty plugin runs. */
+export const REWARD_KIND_LABELS = { ...DISCOUNT_KIND_LABELS, store_credit: "Store credit" } as const
 export const TIER_BASIS_LABELS = { points: "Points earned in 12 months", spend: "Money spent in 12 months" } as const
 export const EXPIRY_MODE_LABELS = {
   inactivity: "All points, after that long without activity",
   oldest_first: "Each batch, that long after it was confirmed (oldest first)",
 } as const
 
-type Kind = keyof typeof DISCOUNT_KIND_LABELS
+type Kind = keyof typeof REWARD_KIND_LABELS
 type Basis = keyof typeof TIER_BASIS_LABELS
 type Mode = keyof typeof EXPIRY_MODE_LABELS
 
@@ -97,7 +101,7 @@ export interface LoyaltyForm {
 
 const text = (value: number | null | undefined) => (value === null || value === undefined ? "" : String(value))
 
-const discountForm = (discount: LoyaltySettings["referrals"]["discount"]): DiscountForm => ({
+const discountForm = (discount: LoyaltySettings["rewards"][number]["discount"]): DiscountForm => ({
   kind: discount.kind,
   value: text(discount.value),
   currency_code: discount.currency_code ?? "",
@@ -153,7 +157,7 @@ const discountOf = (discount: DiscountForm) => ({
   kind: discount.kind,
   value: numberOf(discount.value),
   // a percentage has no currency, whatever was typed before the kind changed
-  currency_code: discount.kind === "fixed" ? optional(discount.currency_code) : null,
+  currency_code: discount.kind === "percentage" ? null : optional(discount.currency_code),
 })
 
 /** The whole settings object the Save sends; not checked here: the server's answer is. */

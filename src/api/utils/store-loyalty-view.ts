@@ -9,6 +9,7 @@ import { tierMeasure } from "../../lib/loyalty-tiers"
 import { POST_PURCHASE_MODULE } from "../../modules/post-purchase"
 import type PostPurchaseModuleService from "../../modules/post-purchase/service"
 import { LOYALTY_MODULE, type AccountView, type LedgerEntryView, type LoyaltySettings } from "../../modules/loyalty"
+import { isStoreCreditReward } from "../../modules/loyalty/settings"
 import type LoyaltyModuleService from "../../modules/loyalty/service"
 
 /**
@@ -90,9 +91,11 @@ export async function storeLoyaltyView(
 /**
  * The programme as a storefront explains it. Tiers without their customer
  * groups (which group a tier fills is the shop's business); nothing but
- * `enabled: false` while the programme is off.
+ * `enabled: false` while the programme is off. Rewards paid out as store
+ * credit only while Medusa's loyalty plugin runs (`storeCredit`): without it
+ * they cannot be redeemed.
  */
-export function publicProgrammeView(settings: LoyaltySettings) {
+export function publicProgrammeView(settings: LoyaltySettings, { storeCredit }: { storeCredit: boolean }) {
   if (!settings.enabled) {
     return { enabled: false as const }
   }
@@ -104,7 +107,9 @@ export function publicProgrammeView(settings: LoyaltySettings) {
       include_shipping: rate.include_shipping,
       include_tax: rate.include_tax,
     })),
-    rewards: settings.rewards.map((reward) => ({
+    rewards: settings.rewards
+      .filter((reward) => storeCredit || !isStoreCreditReward(reward))
+      .map((reward) => ({
       id: reward.id,
       name: reward.name,
       points_cost: reward.points_cost,

@@ -16,6 +16,8 @@ export const LOYALTY_LIMITS = {
 export const EXPIRY_MODES = ["inactivity", "oldest_first"] as const
 export const TIER_BASES = ["points", "spend"] as const
 export const DISCOUNT_KINDS = ["fixed", "percentage"] as const
+/** What a reward pays out: a discount code, or (with `@medusajs/loyalty-plugin`) an amount on the customer's store-credit account. */
+export const REWARD_KINDS = [...DISCOUNT_KINDS, "store_credit"] as const
 
 const currencyCode = z
   .string()
@@ -26,22 +28,31 @@ const id = z
 const name = z.string().trim().min(1, "is required").max(LOYALTY_LIMITS.nameLength)
 const points = z.number().int("must be a whole number").min(0).max(LOYALTY_LIMITS.points)
 
+const discountShape = <K extends readonly [string, ...string[]]>(kinds: K) =>
+  z
+    .object({
+      kind: z.enum(kinds),
+      value: z.number().positive("must be more than 0"),
+      /** For an amount off or store credit: the currency of the region it is spent in. */
+      currency_code: currencyCode.nullable().default(null),
+    })
+    .superRefine((value, ctx) => {
+      if (value.kind === "percentage" && value.value > 100) {
+        ctx.addIssue({ code: "custom", path: ["value"], message: "must be at most 100 for a percentage" })
+      }
+      if (value.kind === "fixed" && !value.currency_code) {
+        ctx.addIssue({ code: "custom", path: ["currency_code"], message: "is required for an amount off" })
+      }
+      if (value.kind === "store_credit" && !value.currency_code) {
+        ctx.addIssue({ code: "custom", path: ["currency_code"], message: "is required for store credit" })
+      }
+    })
+
 /** A discount the plugin creates as a Medusa promotion: an amount off in a currency, or a percentage off. */
-const discount = z
-  .object({
-    kind: z.enum(DISCOUNT_KINDS),
-    value: z.number().positive("must be more than 0"),
-    /** For an amount off: the currency of the region it is spent in. */
-    currency_code: currencyCode.nullable().default(null),
-  })
-  .superRefine((value, ctx) => {
-    if (value.kind === "percentage" && value.value > 100) {
-      ctx.addIssue({ code: "custom", path: ["value"], message: "must be at most 100 for a percentage" })
-    }
-    if (value.kind === "fixed" && !value.currency_code) {
-      ctx.addIssue({ code: "custom", path: ["currency_code"], message: "is required for an amount off" })
-    }
-  })
+const discount = discountShape(DISCOUNT_KINDS)
+
+/** What a reward gives: a discount (a promotion code), or `store_credit`: `value` in `currency_code` on the customer's store-credit account. */
+const rewardPayout = discountShape(REWARD_KINDS)
 
 /** Points per unit of currency (1 = a point per euro), on the item subtotal, optionally with shipping and tax. */
 export const earnRateSchema = z.object({
@@ -51,13 +62,13 @@ export const earnRateSchema = z.object({
   include_tax: z.boolean().default(false),
 })
 
-/** A reward customers redeem points for: a single-use code, bound to them, that expires. */
+/** A reward customers redeem points for: a single-use code, bound to them, that expires; or store credit. */
 export const rewardSchema = z.object({
   id,
   name,
   points_cost: points.min(1, "must be at least 1"),
-  discount,
-  /** The code works this many days after it is redeemed. */
+  discount: rewardPayout,
+  /** The code works this many days after it is redeemed (store credit does not expire). */
   expires_in_days: z.number().int("must be a whole number").min(1).max(LOYALTY_LIMITS.rewardDays).default(90),
 })
 
@@ -156,6 +167,25 @@ export type LoyaltySettingsInput = z.input<typeof loyaltySettingsSchema>
 export type EarnRate = z.output<typeof earnRateSchema>
 export type Reward = z.output<typeof rewardSchema>
 export type Tier = z.output<typeof tierSchema>
+
+/** Whether a reward is paid out as store credit rather than a promotion code. */
+export function isStoreCreditReward(reward: Pick<Reward, "discount">): boolean {
+  return reward.discount.kind === "store_credit"
+}
+
+/**
+ * The rewards that cannot be saved because they pay out store credit and
+ * Medusa's loyalty plugin does not run, each named by its field like the
+ * other settings errors: `"rewards.0.discount.kind": store credit needs @medusajs/loyalty-plugin`.
+ */
+export function storeCreditRewardIssues(settings: Pick<LoyaltySettings, "rewards">, storeCreditAvailable: boolean): string[] {
+  if (storeCreditAvailable) {
+    return []
+  }
+  return settings.rewards.flatMap((reward, index) =>
+    isStoreCreditReward(reward) ? [`"rewards.${index}.discount.kind": store credit needs @medusajs/loyalty-plugin`] : []
+  )
+}
 
 /** The programme before the shop saves its own settings. */
 export const DEFAULT_LOYALTY_SETTINGS: LoyaltySettings = loyaltySettingsSchema.parse({})

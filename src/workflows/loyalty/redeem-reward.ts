@@ -1,7 +1,10 @@
 import type { CreatePromotionDTO } from "@medusajs/framework/types"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createPromotionsWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
 import { LoyaltyEvents, type RewardRedeemedData } from "../../modules/loyalty/events"
+import { isStoreCreditReward } from "../../modules/loyalty/settings"
+import { creditStoreCreditRewardStep } from "./steps/credit-store-credit-reward"
 import { deductRewardPointsStep } from "./steps/deduct-reward-points"
 import { prepareRewardRedemptionStep, type PrepareRewardRedemptionStepInput, type RewardRedemption } from "./steps/prepare-reward-redemption"
 
@@ -33,6 +36,9 @@ export const REWARD_PROMOTION_METADATA = {
  */
 export function rewardPromotion(redemption: RewardRedemption, entryId: string): CreatePromotionDTO {
   const { discount } = redemption.reward
+  if (discount.kind === "store_credit") {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `reward_id "${redemption.reward.id}" is paid as store credit, not a promotion`)
+  }
   const fixed = discount.kind === "fixed"
   return {
     code: redemption.code,
@@ -71,39 +77,48 @@ export const redeemLoyaltyRewardWorkflowId = "pp-redeem-loyalty-reward"
  * A customer spends points on a reward: the redemption is checked, the
  * points are taken (never more than they have, whatever else runs at the same
  * moment), then the reward becomes a Medusa promotion through Medusa's own
- * workflow. When the promotion cannot be made, the points come back on a
- * `revert` line. Emits `loyalty.reward_redeemed` with the code.
+ * workflow, or (a store-credit reward) an amount on the customer's
+ * store-credit account through the loyalty plugin's Store Credit Module. When
+ * the promotion or the credit cannot be made, the points come back on a
+ * `revert` line. Emits `loyalty.reward_redeemed`, with the code (null for store credit).
  */
 export const redeemLoyaltyRewardWorkflow = createWorkflow(redeemLoyaltyRewardWorkflowId, (input: RedeemLoyaltyRewardWorkflowInput) => {
   const redemption = prepareRewardRedemptionStep(input)
   const entry = deductRewardPointsStep(redemption)
 
-  const promotionInput = transform({ redemption, entry }, ({ redemption, entry }) => ({
-    promotionsData: [rewardPromotion(redemption, entry.id)],
-  }))
-  const promotions = createPromotionsWorkflow.runAsStep({ input: promotionInput })
+  const promotions = when("pp-reward-as-promotion", { redemption }, ({ redemption }) => !isStoreCreditReward(redemption.reward)).then(() => {
+    const promotionInput = transform({ redemption, entry }, ({ redemption, entry }) => ({
+      promotionsData: [rewardPromotion(redemption, entry.id)],
+    }))
+    return createPromotionsWorkflow.runAsStep({ input: promotionInput })
+  })
+  const storeCredit = when("pp-reward-as-store-credit", { redemption }, ({ redemption }) => isStoreCreditReward(redemption.reward)).then(() =>
+    creditStoreCreditRewardStep({ redemption, entry_id: entry.id })
+  )
 
-  // announced once the promotion exists, so the reward-code email never carries a code that does not work
-  const redeemed = transform({ redemption, entry, promotions }, ({ redemption, entry }): RewardRedeemedData => ({
+  // announced once the promotion (or the credit) exists, so the reward-code email never carries a code that does not work
+  const redeemed = transform({ redemption, entry, promotions, storeCredit }, ({ redemption, entry, storeCredit }): RewardRedeemedData => ({
     customer_id: redemption.customer_id,
     entry_id: entry.id,
     reward_id: redemption.reward.id,
-    code: redemption.code,
-    expires_at: new Date(redemption.expires_at).toISOString(),
+    code: storeCredit ? null : redemption.code,
+    expires_at: storeCredit ? null : new Date(redemption.expires_at).toISOString(),
+    store_credit: storeCredit ? { amount: storeCredit.amount, currency_code: storeCredit.currency_code } : null,
   }))
   emitEventStep({ eventName: LoyaltyEvents.REWARD_REDEEMED, data: redeemed })
 
   return new WorkflowResponse(
-    transform({ redemption, entry, promotions }, ({ redemption, entry, promotions }) => ({
+    transform({ redemption, entry, promotions, storeCredit }, ({ redemption, entry, promotions, storeCredit }) => ({
       reward: {
-        code: redemption.code,
+        code: storeCredit ? null : redemption.code,
         name: redemption.reward.name,
         discount: redemption.reward.discount,
-        expires_at: redemption.expires_at,
+        expires_at: storeCredit ? null : redemption.expires_at,
         points_spent: redemption.reward.points_cost,
       },
       entry_id: entry.id,
-      promotion_id: promotions[0].id,
+      promotion_id: promotions?.[0]?.id ?? null,
+      store_credit: storeCredit ?? null,
     }))
   )
 })

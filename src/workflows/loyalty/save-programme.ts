@@ -1,4 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { checkStoreCreditRewardsStep } from "./steps/check-store-credit-rewards"
 import { checkTierCustomerGroupsStep } from "./steps/check-tier-customer-groups"
 import { updateLoyaltyProgrammeStep, type UpdateLoyaltyProgrammeStepInput } from "./steps/update-loyalty-programme"
 
@@ -6,9 +7,10 @@ export type SaveLoyaltyProgrammeWorkflowInput = UpdateLoyaltyProgrammeStepInput
 
 export const saveLoyaltyProgrammeWorkflowId = "pp-save-loyalty-programme"
 
-/** An admin saves the loyalty programme as a whole: earn rates, rewards, tiers and their customer groups, expiry, bonuses, referrals. */
+/** An admin saves the loyalty programme as a whole: earn rates, rewards (store credit only with Medusa's loyalty plugin), tiers and their customer groups, expiry, bonuses, referrals. */
 export const saveLoyaltyProgrammeWorkflow = createWorkflow(saveLoyaltyProgrammeWorkflowId, (input: SaveLoyaltyProgrammeWorkflowInput) => {
   checkTierCustomerGroupsStep({ settings: input.settings })
+  checkStoreCreditRewardsStep({ settings: input.settings })
   const programme = updateLoyaltyProgrammeStep(input)
   return new WorkflowResponse(programme)
 })

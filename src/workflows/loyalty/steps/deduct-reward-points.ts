@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { LOYALTY_MODULE, type LedgerEntryView } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import type { RewardRedemption } from "./prepare-reward-redemption"
+import { isStoreCreditReward } from "../../../modules/loyalty/settings"
 
 /** The `redeem` entry this run created, or null when an earlier run had already taken the points under the same code. */
 type DeductedPoints = { entry_id: string } | null
@@ -34,7 +35,8 @@ export const deductRewardPointsStep = createStep(
           available_delta: -cost,
           reason: redemption.reward.name,
           reward_id: redemption.reward.id,
-          promotion_code: redemption.code,
+          // store credit has no code to show: its reference only keys the redemption
+          promotion_code: isStoreCreditReward(redemption.reward) ? null : redemption.code,
           // a retried step spends once
           idempotency_key: `redeem:${redemption.code}`,
           metadata: { discount: redemption.reward.discount, expires_at: redemption.expires_at },

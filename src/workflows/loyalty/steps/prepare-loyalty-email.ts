@@ -35,7 +35,7 @@ export const prepareLoyaltyEmailStepId = "pp-prepare-loyalty-email"
  * What the email a loyalty event calls for is made of, read now (the
  * balance, the programme's rewards and tiers), so the email says what was
  * true when it happened however late it goes out. Null when there is nothing
- * to send (no points, no customer).
+ * to send (no points, no customer, a reward paid as store credit, which has no code).
  *
  * No compensation: it only reads.
  */
@@ -75,14 +75,21 @@ async function emailFor(
     }
     case LoyaltyEvents.REWARD_REDEEMED: {
       const { customer_id, entry_id, reward_id, code, expires_at } = event.data
+      // store credit has no code to deliver: the customer saw it credited when they redeemed, and the
+      // balance is on their store-credit account; the reward-code email would only show an empty code
+      if (!code || !expires_at || event.data.store_credit) {
+        return null
+      }
       const reward = settings.rewards.find((r) => r.id === reward_id)
+      const kind = reward?.discount.kind
       const metadata: RewardCodeData = {
         entry_id,
         code,
         reward: reward?.name ?? reward_id,
-        discount: reward
-          ? { kind: reward.discount.kind, value: reward.discount.value, currency_code: reward.discount.currency_code ?? null }
-          : { kind: "percentage", value: 0, currency_code: null },
+        discount:
+          reward && kind && kind !== "store_credit"
+            ? { kind, value: reward.discount.value, currency_code: reward.discount.currency_code ?? null }
+            : { kind: "percentage", value: 0, currency_code: null },
         expires_at,
       }
       return { flow: "loyalty-reward-code", customer_id, metadata, key: entry_id, anchor_event: event.name }

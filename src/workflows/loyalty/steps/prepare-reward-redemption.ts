@@ -1,7 +1,9 @@
 import { randomInt } from "node:crypto"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { storeCreditAvailable } from "../../../lib/store-credit"
 import { LOYALTY_MODULE, type Reward } from "../../../modules/loyalty"
+import { isStoreCreditReward } from "../../../modules/loyalty/settings"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 
 export type PrepareRewardRedemptionStepInput = {
@@ -14,7 +16,11 @@ export type PrepareRewardRedemptionStepInput = {
   code?: string | null
 }
 
-/** A redemption that holds up: who, which reward, its code and when it ends. */
+/**
+ * A redemption that holds up: who, which reward, its code and when it ends.
+ * A store-credit reward has no promotion code: its `code` (`CREDIT-XXXX-XXXX`)
+ * only names the redemption, so a retry spends the points once.
+ */
 export type RewardRedemption = {
   customer_id: string
   reward: Reward
@@ -30,16 +36,17 @@ const DAY_MS = 24 * 60 * 60 * 1000
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 const CODE = /^[A-Z0-9][A-Z0-9_-]{3,39}$/
 
-/** `LOYAL-XXXX-XXXX`: 40 bits from an unambiguous alphabet, so a collision with another code is far-fetched. */
-function newRewardCode(): string {
+/** `LOYAL-XXXX-XXXX` (`CREDIT-…` for store credit): 40 bits from an unambiguous alphabet, so a collision with another code is far-fetched. */
+function newRewardCode(prefix = "LOYAL"): string {
   const group = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("")
-  return `LOYAL-${group()}-${group()}`
+  return `${prefix}-${group()}-${group()}`
 }
 
 /**
  * Checks a redemption before any point moves: the programme is on, the reward
- * is one of its rewards, an amount off is in a currency the store sells in,
- * and the customer exists. Chooses the promotion's code and expiry now, so the
+ * is one of its rewards, an amount off or store credit is in a currency the
+ * store sells in, store credit only while the loyalty plugin runs, and the
+ * customer exists. Chooses the promotion's code and expiry now, so the
  * ledger line and the promotion carry the same ones.
  *
  * No compensation: it only reads.
@@ -56,7 +63,15 @@ export const prepareRewardRedemptionStep = createStep(
     if (!reward) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `reward_id "${input.reward_id}" is not a reward of the loyalty programme`)
     }
-    const code = input.code?.trim().toUpperCase() || newRewardCode()
+    const storeCredit = isStoreCreditReward(reward)
+    // checked again here, not only when the programme was saved: the app may have dropped the plugin since
+    if (storeCredit && !storeCreditAvailable(container)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `reward_id "${reward.id}" is paid as store credit, which needs @medusajs/loyalty-plugin`
+      )
+    }
+    const code = storeCredit ? newRewardCode("CREDIT") : input.code?.trim().toUpperCase() || newRewardCode()
     if (!CODE.test(code)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "code must be 4 to 40 letters, digits, dashes or underscores")
     }
@@ -68,14 +83,14 @@ export const prepareRewardRedemptionStep = createStep(
     if (!customer) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Customer with id: ${input.customer_id} was not found`)
     }
-    const currency = reward.discount.kind === "fixed" ? reward.discount.currency_code : null
+    const currency = reward.discount.kind !== "percentage" ? reward.discount.currency_code : null
     if (currency) {
-      // an amount off in a currency no region sells in could never be spent
+      // an amount off (or store credit) in a currency no region sells in could never be spent
       const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: currency } })
       if (!regions.length) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
-          `reward_id "${reward.id}" is an amount off in ${currency.toUpperCase()}, which no region of the store sells in`
+          `reward_id "${reward.id}" is ${storeCredit ? "store credit" : "an amount off"} in ${currency.toUpperCase()}, which no region of the store sells in`
         )
       }
     }

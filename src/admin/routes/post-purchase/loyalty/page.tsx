@@ -17,6 +17,7 @@ import { formatDateInText } from "../../../lib/format"
 import { useLoyaltyProgramme, useSaveLoyaltyProgramme } from "../../../lib/loyalty-admin-api"
 import {
   DISCOUNT_KIND_LABELS,
+  REWARD_KIND_LABELS,
   errorSummary,
   EXPIRY_MODE_LABELS,
   formOf,
@@ -140,7 +141,7 @@ const ProgrammeForm = ({ programme }: { programme: LoyaltyProgrammeResponse }) =
       </Container>
 
       <EarnRates form={form} update={update} err={err} />
-      <Rewards form={form} update={update} err={err} />
+      <Rewards form={form} update={update} err={err} storeCredit={programme.store_credit_available} />
       <Tiers form={form} update={update} err={err} groups={groups} />
 
       <Section
@@ -371,12 +372,14 @@ const DiscountFields = ({
   path,
   label,
   discount,
+  kinds = DISCOUNT_KIND_LABELS,
   err,
   onChange,
 }: {
   path: string
   label: string
   discount: DiscountForm
+  kinds?: Partial<Record<DiscountForm["kind"], string>>
   err: (path: string) => string | undefined
   onChange: (change: (draft: DiscountForm) => void) => void
 }) => (
@@ -385,7 +388,7 @@ const DiscountFields = ({
       path={`${path}.kind`}
       label={label}
       value={discount.kind}
-      options={options(DISCOUNT_KIND_LABELS)}
+      options={options(kinds as Record<DiscountForm["kind"], string>)}
       error={err(`${path}.kind`)}
       onChange={(kind) => onChange((draft) => void (draft.kind = kind))}
     />
@@ -396,7 +399,7 @@ const DiscountFields = ({
       error={err(`${path}.value`)}
       onChange={(value) => onChange((draft) => void (draft.value = value))}
     />
-    {discount.kind === "fixed" ? (
+    {discount.kind !== "percentage" ? (
       <TextField
         path={`${path}.currency_code`}
         label="Currency"
@@ -411,10 +414,14 @@ const DiscountFields = ({
   </>
 )
 
-const Rewards = ({ form, update, err }: PartProps) => (
+/** The reward kinds on offer: store credit only where the loyalty plugin runs (or a saved reward already is). */
+const rewardKinds = (storeCredit: boolean, kind: DiscountForm["kind"]) =>
+  storeCredit || kind === "store_credit" ? REWARD_KIND_LABELS : DISCOUNT_KIND_LABELS
+
+const Rewards = ({ form, update, err, storeCredit }: PartProps & { storeCredit: boolean }) => (
   <Section
     title="Rewards"
-    description="What customers spend their points on: each becomes a single-use discount code for them, valid for the days you set."
+    description="What customers spend their points on: each becomes a single-use discount code for them, valid for the days you set, or, where Medusa’s loyalty plugin runs, an amount on their store credit."
     testId="pp-loyalty-rewards"
     action={
       <Button
@@ -482,6 +489,7 @@ const Rewards = ({ form, update, err }: PartProps) => (
                 path={`rewards.${index}.discount`}
                 label="Discount"
                 discount={reward.discount}
+                kinds={rewardKinds(storeCredit, reward.discount.kind)}
                 err={err}
                 onChange={(change) => update(`rewards.${index}.discount`, (draft) => change(draft.rewards[index].discount))}
               />

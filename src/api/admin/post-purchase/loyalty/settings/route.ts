@@ -1,13 +1,18 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { storeCreditAvailable } from "../../../../../lib/store-credit"
 import { LOYALTY_MODULE } from "../../../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../../../modules/loyalty/service"
 import type { ProgrammeView } from "../../../../../modules/loyalty/service"
 import { saveLoyaltyProgrammeWorkflow } from "../../../../../workflows/loyalty/save-programme"
 import type { AdminSaveLoyaltySettingsType } from "../../validators"
 
-/** The loyalty programme (the defaults, switched off, before the first save) and the customer groups its tiers can map to. */
+/**
+ * The loyalty programme (the defaults, switched off, before the first save),
+ * the customer groups its tiers can map to, and whether rewards can be paid
+ * out as store credit (Medusa's loyalty plugin runs).
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: LoyaltyModuleService = req.scope.resolve(LOYALTY_MODULE)
   res.json(await programmeResponse(req.scope, await service.loyaltyProgramme()))
@@ -27,5 +32,5 @@ async function programmeResponse(container: MedusaContainer, programme: Programm
   const customer_groups = groups
     .map((group: { id: string; name: string | null }) => ({ id: group.id, name: group.name ?? group.id }))
     .sort((a, b) => a.name.localeCompare(b.name))
-  return { ...programme, customer_groups }
+  return { ...programme, customer_groups, store_credit_available: storeCreditAvailable(container) }
 }

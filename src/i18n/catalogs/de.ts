@@ -297,5 +297,6 @@ export const de: Catalog = {
   "ledger.referralBonus": "Empfehlung: die erste Bestellung einer Freundin oder eines Freundes",
   "ledger.expiredInactivity": "{months} Monate lang keine Punkte gesammelt oder eingelöst",
   "ledger.expiredOldestFirst": "Vor mehr als {months} Monaten gutgeschriebene Punkte, älteste zuerst",
+  "ledger.refundedAsStoreCredit": "Bestellung {order} wurde als Guthaben erstattet",
   "ledger.undone": "Rückgängig gemacht: {reason}",
 }

@@ -307,6 +307,7 @@ export const en = {
   "ledger.referralBonus": "Referral: a friend’s first order",
   "ledger.expiredInactivity": "No points earned or spent for {months} months",
   "ledger.expiredOldestFirst": "Points credited more than {months} months ago, oldest first",
+  "ledger.refundedAsStoreCredit": "Order {order} was refunded as store credit",
   "ledger.undone": "Undone: {reason}",
 } as const
 

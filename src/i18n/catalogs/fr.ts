@@ -297,5 +297,6 @@ export const fr: Catalog = {
   "ledger.referralBonus": "Parrainage : la première commande d’une personne que vous avez parrainée",
   "ledger.expiredInactivity": "Aucun point gagné ni dépensé depuis {months} mois",
   "ledger.expiredOldestFirst": "Points crédités il y a plus de {months} mois, les plus anciens d’abord",
+  "ledger.refundedAsStoreCredit": "La commande {order} a été remboursée en avoir",
   "ledger.undone": "Annulé : {reason}",
 }

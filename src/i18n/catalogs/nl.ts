@@ -297,5 +297,6 @@ export const nl: Catalog = {
   "ledger.referralBonus": "Doorverwijzing: de eerste bestelling van een vriend of vriendin",
   "ledger.expiredInactivity": "{months} maanden geen punten verdiend of uitgegeven",
   "ledger.expiredOldestFirst": "Punten van meer dan {months} maanden geleden, oudste eerst",
+  "ledger.refundedAsStoreCredit": "Bestelling {order} is terugbetaald als tegoed",
   "ledger.undone": "Teruggedraaid: {reason}",
 }

@@ -5,6 +5,7 @@ import { orderHoldings, orderNumber, takeBack } from "../../../lib/loyalty-order
 import { storeCreditRefundReversals, type StoreCreditRefund } from "../../../lib/loyalty-store-credit-refunds"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ledgerReason } from "../../../lib/loyalty-reasons"
 
 export type PlanStoreCreditRefundReversalStepInput = { order_id: string }
 
@@ -64,7 +65,7 @@ export const planStoreCreditRefundReversalStep = createStep(
         customer_id: earn.customer_id,
         type: "revert",
         ...deltas,
-        reason: `Order ${number} was refunded as store credit`,
+        ...ledgerReason("ledger.refundedAsStoreCredit", { order: number }),
         order_id,
         metadata: { credit_line_id: reversal.credit_line_id, refunded: reversal.refunded },
         idempotency_key: `revert:credit:${reversal.credit_line_id}:${earn.customer_id}`,

@@ -680,6 +680,27 @@ export default class LoyaltyModuleService extends MedusaService({
     )
     return { referral: updated, outcome: "refused" }
   }
+
+  // tier groups
+  /** A page of the members in one of these tiers, by customer id: whose tier group moves when a tier is mapped to another group. */
+  @InjectManager()
+  async membersOfTiers(
+    tierIds: string[],
+    page: { limit: number; after?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; tier: string }[]> {
+    if (!tierIds.length) {
+      return []
+    }
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    const rows = await manager.execute(
+      `SELECT customer_id, tier FROM pp_loyalty_account
+       WHERE deleted_at IS NULL AND tier IN (${placeholders(tierIds)}) ${page.after ? "AND customer_id > ?" : ""}
+       ORDER BY customer_id LIMIT ?`,
+      [...tierIds, ...(page.after ? [page.after] : []), page.limit]
+    )
+    return rows.map((row: any) => ({ customer_id: row.customer_id, tier: row.tier }))
+  }
 }
 
 function assertEntry(entry: NewLedgerEntry) {

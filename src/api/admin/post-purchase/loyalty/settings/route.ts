@@ -7,7 +7,11 @@ import type { ProgrammeView } from "../../../../../modules/loyalty/service"
 import { saveLoyaltyProgrammeWorkflow } from "../../../../../workflows/loyalty/save-programme"
 import type { AdminSaveLoyaltySettingsType } from "../../validators"
 
-/** The loyalty programme (the defaults, switched off, before the first save) and the customer groups its tiers can map to. */
+/**
+ * The loyalty programme (the defaults, switched off, before the first save),
+ * the customer groups its tiers can map to, and the tiers whose group was
+ * deleted in Medusa since (their members keep the tier, without a group).
+ */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: LoyaltyModuleService = req.scope.resolve(LOYALTY_MODULE)
   res.json(await programmeResponse(req.scope, await service.loyaltyProgramme()))
@@ -27,5 +31,11 @@ async function programmeResponse(container: MedusaContainer, programme: Programm
   const customer_groups = groups
     .map((group: { id: string; name: string | null }) => ({ id: group.id, name: group.name ?? group.id }))
     .sort((a, b) => a.name.localeCompare(b.name))
-  return { ...programme, customer_groups }
+  const found = new Set(customer_groups.map((group) => group.id))
+  const missing_customer_groups = programme.settings.tiers.levels.flatMap((tier, index) =>
+    tier.customer_group_id && !found.has(tier.customer_group_id)
+      ? [{ tier_id: tier.id, path: `tiers.levels.${index}.customer_group_id`, customer_group_id: tier.customer_group_id }]
+      : []
+  )
+  return { ...programme, customer_groups, missing_customer_groups }
 }

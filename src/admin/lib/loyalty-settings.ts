@@ -19,6 +19,8 @@ export type LoyaltyProgrammeResponse = {
   updated_by: string | null
   updated_at: string | null
   customer_groups: CustomerGroupOption[]
+  /** Tiers whose customer group was deleted in Medusa since: their members keep the tier, without a group. */
+  missing_customer_groups?: { tier_id: string; path: string; customer_group_id: string }[]
 }
 
 export type LedgerEntry = {

@@ -1,6 +1,6 @@
 import type { CreatePromotionDTO } from "@medusajs/framework/types"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, createPromotionsWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { rewardPromotion } from "./redeem-reward"
 import { prepareReferralClaimStep, type PrepareReferralClaimStepInput, type ReferralClaim } from "./steps/prepare-referral-claim"
 import { recordReferralStep } from "./steps/record-referral"
@@ -58,6 +58,9 @@ export const claimReferralWorkflowId = "pp-claim-referral"
  * the same code gets its open discount back.
  */
 export const claimReferralWorkflow = createWorkflow(claimReferralWorkflowId, (input: ClaimReferralWorkflowInput) => {
+  // a member's code is claimed a few times a day at most: one claim at a time keeps the daily cap and one discount per email true
+  const lockKey = transform({ input }, ({ input }) => `pp-referral-claim:${String(input.referral_code).trim().toUpperCase()}`)
+  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
   const prepared = prepareReferralClaimStep(input)
   const made = when({ prepared }, ({ prepared }) => !prepared.existing).then(() => {
     const claim = transform({ prepared }, ({ prepared }) => prepared.claim)
@@ -66,6 +69,7 @@ export const claimReferralWorkflow = createWorkflow(claimReferralWorkflowId, (in
     })
     return recordReferralStep(transform({ claim, promotions }, ({ claim, promotions }) => ({ claim, promotion_id: promotions[0].id })))
   })
+  releaseLockStep({ key: lockKey })
   return new WorkflowResponse(
     transform({ prepared, made }, ({ prepared, made }) =>
       prepared.existing

@@ -92,11 +92,13 @@ export const prepareReferralClaimStep = createStep(
     if (open) {
       const {
         data: [promotion],
-      } = await query.graph({
-        entity: "promotion",
-        fields: ["id", "application_method.type", "application_method.value", "application_method.currency_code"],
-        filters: { id: open.promotion_id },
-      })
+      } = open.promotion_id
+        ? await query.graph({
+            entity: "promotion",
+            fields: ["id", "application_method.type", "application_method.value", "application_method.currency_code"],
+            filters: { id: open.promotion_id },
+          })
+        : { data: [] as any[] }
       const method = (promotion as any)?.application_method
       const discount = method
         ? { kind: method.type, value: Number(method.value), currency_code: method.currency_code ?? null }

@@ -44,7 +44,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { data: referrers } = referrerIds.length
     ? await query.graph({ entity: "customer", fields: ["id", "first_name", "last_name", "email"], filters: { id: referrerIds } })
     : { data: [] as any[] }
-  const byId = new Map(referrers.map((customer: any) => [customer.id as string, customer]))
+  const byId = new Map<string, { first_name?: string | null; last_name?: string | null; email?: string | null }>(
+    referrers.map((customer: any) => [customer.id as string, customer] as const)
+  )
   res.json({
     customer_id: buyerId,
     ...totals(entries.filter((entry) => entry.customer_id === buyerId)),

@@ -1,10 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createCustomerGroupsWorkflow } from "@medusajs/medusa/core-flows"
+import { createCustomerGroupsWorkflow, createCustomersWorkflow, createOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { SeededStore } from "../../scripts/fixtures/store"
+import { SHIPPING_ADDRESS, type SeededStore } from "../../scripts/fixtures/store"
 import { LOYALTY_MODULE } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { DEFAULT_LOYALTY_SETTINGS, type LoyaltySettings } from "../../src/modules/loyalty/settings"
+import { claimReferralWorkflow } from "../../src/workflows/loyalty/claim-referral"
+import { countReferralWorkflow } from "../../src/workflows/loyalty/count-referral"
+import { earnOrderPointsWorkflow } from "../../src/workflows/loyalty/earn-order-points"
 import { recordPointsAdjustmentStep } from "../../src/workflows/loyalty/steps/record-points-adjustment"
 import { updateLoyaltyProgrammeStep } from "../../src/workflows/loyalty/steps/update-loyalty-programme"
 import { freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
@@ -207,6 +210,75 @@ medusaIntegrationTestRunner({
       const programme = (await api.get(SETTINGS, admin)).data
       expect(programme.settings).toEqual(saved)
       expect(programme.updated_by).toBe(`user:${adminId()}`)
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("the order's view gives the buyer's points as the order's, and apart from them the referral bonus it holds for the member who referred the buyer, named, with that member's totals", async () => {
+      const container = getContainer()
+      await api.post(
+        SETTINGS,
+        {
+          ...DEFAULT_LOYALTY_SETTINGS,
+          enabled: true,
+          earn_rates: [{ currency_code: "eur", points_per_unit: 1, include_shipping: false, include_tax: false }],
+          referrals: { enabled: true, referrer_points: 200, discount: { kind: "percentage", value: 10, currency_code: null } },
+        },
+        admin
+      )
+      const {
+        result: [rita, bram],
+      } = await createCustomersWorkflow(container).run({
+        input: {
+          customersData: [
+            { email: "rita@example.com", first_name: "Rita", last_name: "Referrer", has_account: true },
+            { email: "bram@example.com", first_name: "Bram", has_account: true },
+          ],
+        },
+      })
+      const { result: referral } = await claimReferralWorkflow(container).run({
+        input: { referral_code: (await loyalty().ensureAccount(rita.id)).referral_code, email: bram.email },
+      })
+      const { result: order } = await createOrderWorkflow(container).run({
+        input: {
+          region_id: store.region_id,
+          sales_channel_id: store.sales_channel_id,
+          currency_code: "eur",
+          email: bram.email,
+          customer_id: bram.id,
+          shipping_address: SHIPPING_ADDRESS,
+          billing_address: SHIPPING_ADDRESS,
+          items: [{ variant_id: store.variants[0].id, quantity: 1 }],
+          promo_codes: [referral.code],
+        } as any,
+      })
+      // what the order.placed subscribers run
+      await earnOrderPointsWorkflow(container).run({ input: { order_id: order.id } })
+      expect((await countReferralWorkflow(container).run({ input: { order_id: order.id } })).result.outcome).toBe("counted")
+      const earn = (await loyalty().orderLedger(order.id)).find((entry) => entry.type === "earn")!
+      expect(earn).toEqual(expect.objectContaining({ customer_id: bram.id, points: expect.any(Number) }))
+      expect(earn.points).toBeGreaterThan(0)
+
+      const { data: view } = await api.get(`/admin/post-purchase/orders/${order.id}/loyalty`, admin)
+      expect(view).toEqual({
+        customer_id: bram.id,
+        earned: earn.points,
+        confirmed: 0,
+        reverted: 0,
+        pending: earn.points,
+        entries: [expect.objectContaining({ customer_id: bram.id, type: "earn", points: earn.points })],
+        referrers: [
+          {
+            customer_id: rita.id,
+            name: "Rita Referrer",
+            email: "rita@example.com",
+            earned: 200,
+            confirmed: 0,
+            reverted: 0,
+            pending: 200,
+            entries: [expect.objectContaining({ customer_id: rita.id, type: "bonus", points: 200 })],
+          },
+        ],
+      })
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
   },

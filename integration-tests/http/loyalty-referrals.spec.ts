@@ -4,6 +4,7 @@ import {
   addShippingMethodToCartWorkflow,
   completeCartWorkflow,
   createCustomersWorkflow,
+  createOrderWorkflow,
   createPaymentCollectionForCartWorkflow,
   createPaymentSessionsWorkflow,
 } from "@medusajs/medusa/core-flows"
@@ -13,7 +14,9 @@ import { deliverFulfillment, fulfillOrder, SHIPPING_ADDRESS, shipFulfillment, ty
 import { loadOrderReturnTerms } from "../../src/lib/return-terms"
 import { LOYALTY_MODULE, LoyaltyEvents, type LoyaltySettingsInput } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
+import { REFERRAL_CLAIMS_PER_DAY } from "../../src/lib/loyalty-referrals"
 import { confirmLoyaltyPointsWorkflow } from "../../src/workflows/loyalty/confirm-loyalty-points"
+import { countReferralWorkflow } from "../../src/workflows/loyalty/count-referral"
 import { scheduleLoyaltyEmailWorkflow } from "../../src/workflows/loyalty/schedule-loyalty-email"
 import { POST_PURCHASE_MODULE } from "../../src/modules/post-purchase"
 import type PostPurchaseModuleService from "../../src/modules/post-purchase/service"
@@ -88,6 +91,38 @@ medusaIntegrationTestRunner({
       await createPaymentSessionsWorkflow(container).run({ input: { payment_collection_id: collection.id, provider_id: "pp_system_default" } })
     }
     const complete = async (cartId: string) => (await completeCartWorkflow(getContainer()).run({ input: { id: cartId } })).result.id as string
+    /** A guest's ordinary checkout, without a code. */
+    const placeGuestOrder = async (email: string) => {
+      const cart = await openCart(email)
+      await readyToPay(cart.id)
+      return await complete(cart.id)
+    }
+
+    /**
+     * An order the admin makes (as a draft order becomes one) with a code:
+     * Medusa applies it without the cart's promotion workflow, so the cart
+     * hook never sees it. Counted as the `order.placed` subscriber does.
+     */
+    async function adminOrderWithCode(code: string, email: string, customer_id?: string) {
+      const container = getContainer()
+      const { result: order } = await createOrderWorkflow(container).run({
+        input: {
+          region_id: store.region_id,
+          sales_channel_id: store.sales_channel_id,
+          currency_code: "eur",
+          email,
+          customer_id,
+          shipping_address: SHIPPING_ADDRESS,
+          billing_address: SHIPPING_ADDRESS,
+          items: [{ variant_id: store.variants[0].id, quantity: 1 }],
+          promo_codes: [code],
+        } as any,
+      })
+      const { data: [withCodes] } = await container.resolve("query").graph({ entity: "order", fields: ["items.adjustments.code"], filters: { id: order.id } })
+      expect((withCodes as any).items.flatMap((item: any) => item.adjustments.map((a: any) => a.code))).toEqual([code])
+      const { result } = await countReferralWorkflow(container).run({ input: { order_id: order.id } })
+      return { order_id: order.id as string, ...result }
+    }
 
     const balances = async (customerId: string) => {
       const account = await loyalty().accountOf(customerId)
@@ -125,6 +160,16 @@ medusaIntegrationTestRunner({
       const [promotion] = await container.resolve(Modules.PROMOTION).listPromotions({ code }, { relations: ["application_method", "rules"] })
       expect(promotion).toEqual(expect.objectContaining({ code, limit: 1, used: 0, status: "active", is_automatic: false }))
       expect(promotion.rules).toEqual([])
+
+      // Bram claims again, in another case: the same open discount, not a second one
+      const again = await claim({ referral_code: referralCode, email: "BRAM@example.com" })
+      expect(again.status).toBe(200)
+      expect(again.data.referral).toEqual(claimed.data.referral)
+      // and Ben's code too, before his first order
+      const ben = await member("ben@example.com", "Ben")
+      const benCode = (await loyalty().ensureAccount(ben.id)).referral_code
+      const fromBen = await claim({ referral_code: benCode, email: "bram@example.com" })
+      expect(fromBen.status).toBe(200)
 
       const cart = await openCart("bram@example.com")
       const applied = await addCode(cart.id, code)
@@ -169,13 +214,14 @@ medusaIntegrationTestRunner({
       const postPurchase: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
       expect(await postPurchase.listFollowups({ flow: "loyalty-points-earned", customer_id: anna.id })).toEqual([])
 
-      // Bram has ordered: another referral code is refused in his next cart, by the cart's email
-      const second = await claim({ referral_code: referralCode })
-      expect(second.status).toBe(200)
+      // Bram has ordered: Ben's code, claimed before, is refused in his next cart, by the cart's email, and no new claim is made
       const nextCart = await openCart("bram@example.com")
-      const refused = await addCode(nextCart.id, second.data.referral.code)
+      const refused = await addCode(nextCart.id, fromBen.data.referral.code)
       expect(refused.status).toBe(400)
-      expect(refused.data.message).toMatch(/first order.*bram@example\.com has ordered before/)
+      expect(refused.data.message).toMatch(/^promo_codes: .*first order.*bram@example\.com has ordered before/)
+      const second = await claim({ referral_code: referralCode, email: "bram@example.com" })
+      expect(second.status).toBe(400)
+      expect(second.data.message).toMatch(/^email bram@example\.com has ordered before/)
 
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
@@ -196,11 +242,15 @@ medusaIntegrationTestRunner({
       expect(ownEmail.status).toBe(400)
       expect(ownEmail.data.message).toMatch(/referral_code is your own/)
 
-      // a code claimed without an email, then used in a cart with Anna's own email
+      // the discount is bound to an email: a guest must give one
       const anonymous = await claim({ referral_code: annaCode })
-      expect(anonymous.status).toBe(200)
+      expect(anonymous.status).toBe(400)
+      expect(anonymous.data.message).toMatch(/^email is required/)
+      // a code claimed for a friend's email, then used in a cart with Anna's own email
+      const forFriend = await claim({ referral_code: annaCode, email: "friend@example.com" })
+      expect(forFriend.status).toBe(200)
       const annasCart = await openCart(anna.email)
-      const selfInCart = await addCode(annasCart.id, anonymous.data.referral.code)
+      const selfInCart = await addCode(annasCart.id, forFriend.data.referral.code)
       expect(selfInCart.status).toBe(400)
       expect(selfInCart.data.message).toMatch(/your own referral/)
 
@@ -241,11 +291,116 @@ medusaIntegrationTestRunner({
 
       // switched off: nothing more can be claimed
       await loyalty().saveLoyaltyProgramme({ settings: { ...PROGRAMME, referrals: { enabled: false } }, by: null })
-      const off = await claim({ referral_code: annaCode })
+      const off = await claim({ referral_code: annaCode, email: "late@example.com" })
       expect(off.status).toBe(400)
       expect(off.data.message).toMatch(/Referrals are switched off/)
 
       expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("an order that never passed the cart (made by the admin) is counted only for a new customer's first order with the claim's email: the referrer's own, a repeat customer and another email are refused with their reason", async () => {
+      const container = getContainer()
+      await loyalty().saveLoyaltyProgramme({ settings: PROGRAMME, by: null })
+      const anna = await member("anna.member@example.com", "Anna")
+      const annaCode = (await loyalty().ensureAccount(anna.id)).referral_code
+      const codeFor = async (email: string) => {
+        const response = await claim({ referral_code: annaCode, email })
+        expect(response.status).toBe(200)
+        return response.data.referral.code as string
+      }
+      const referralOf = async (code: string) => (await loyalty().listLoyaltyReferrals({ promotion_code: code }))[0]
+
+      // claimed for a friend, used by Anna herself in an order the admin made for her
+      const own = await adminOrderWithCode(await codeFor("eve@example.com"), anna.email, anna.id)
+      expect(own).toEqual(expect.objectContaining({ outcome: "refused", refusal_reason: "self-referral: the referrer's own customer account", succeeded: [] }))
+      const ownByEmail = await adminOrderWithCode(await codeFor("eve.two@example.com"), "Anna.Member@example.com")
+      // Medusa finds Anna's customer by her email, in any case
+      expect(ownByEmail).toEqual(expect.objectContaining({ outcome: "refused", refusal_reason: expect.stringMatching(/^self-referral: /) }))
+
+      // Dave claims, then orders without the code, then the admin makes him an order with it: not his first
+      const daveCode = await codeFor("dave@example.com")
+      await placeGuestOrder("dave@example.com")
+      const repeat = await adminOrderWithCode(daveCode, "dave@example.com")
+      expect(repeat.outcome).toBe("refused")
+      expect(await referralOf(daveCode)).toEqual(
+        expect.objectContaining({ status: "refused", order_id: repeat.order_id, refusal_reason: "not a first order: dave@example.com ordered before", counted_at: null })
+      )
+
+      // claimed for Fay, used by Gus
+      const other = await adminOrderWithCode(await codeFor("fay@example.com"), "gus@example.com")
+      expect(other.refusal_reason).toBe("claimed for fay@example.com, used by gus@example.com")
+
+      // Hana's own first order through the admin counts
+      const hanaCode = await codeFor("hana@example.com")
+      const counted = await adminOrderWithCode(hanaCode, "Hana@example.com")
+      expect(counted).toEqual(expect.objectContaining({ outcome: "counted", refusal_reason: null }))
+      expect(await referralOf(hanaCode)).toEqual(expect.objectContaining({ status: "counted", refusal_reason: null }))
+
+      // only Hana's order gave Anna points
+      expect(await balances(anna.id)).toEqual({ available: 0, pending: REFERRER_POINTS, lifetime: 0 })
+      for (const refusedOrder of [own, ownByEmail, repeat, other]) {
+        expect(await loyalty().orderLedger(refusedOrder.order_id)).toEqual([])
+      }
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("limits claims: one open discount per email and member's code, a daily cap per code; binds the code to its email in the cart; finds a repeat customer among look-alike emails", async () => {
+      const container = getContainer()
+      await loyalty().saveLoyaltyProgramme({ settings: PROGRAMME, by: null })
+      const anna = await member("anna.member@example.com", "Anna")
+      const annaCode = (await loyalty().ensureAccount(anna.id)).referral_code
+
+      // Ivo's storefront claims twice at the same moment: one discount
+      const [ivoClaim, ivoAgain] = await Promise.all([
+        claim({ referral_code: annaCode, email: "ivo@example.com" }),
+        claim({ referral_code: annaCode, email: "ivo@example.com" }),
+      ])
+      expect([ivoClaim.status, ivoAgain.status]).toEqual([200, 200])
+      expect(ivoAgain.data.referral).toEqual(ivoClaim.data.referral)
+      // bound to Ivo's email: Jan's cart cannot take it, Ivo's can
+      const ivo = ivoClaim.data.referral.code as string
+      const jansCart = await openCart("jan@example.com")
+      const elsewhere = await addCode(jansCart.id, ivo)
+      expect(elsewhere.status).toBe(400)
+      expect(elsewhere.data.message).toBe(
+        `promo_codes: the code ${ivo} is a referral discount claimed for another email address than this cart's (jan@example.com)`
+      )
+      expect((await addCode((await openCart("IVO@example.com")).id, ivo)).status).toBe(200)
+
+      // a cart that takes the code and then changes its email loses it on the next refresh: refused
+      const switching = await openCart("ivo@example.com")
+      expect((await addCode(switching.id, ivo)).status).toBe(200)
+      const switched = await settle(api.post(`/store/carts/${switching.id}`, { email: "jan@example.com" }, { headers: guest() }))
+      expect(switched.status).toBe(400)
+      expect(switched.data.message).toMatch(/^promo_codes: .*claimed for another email address/)
+
+      // "k_m@example.com" claims; twenty look-alikes ("kam@", "kbm@"…) and then the exact email order: a wildcard lookup of 20 misses it
+      const lookAlike = (await claim({ referral_code: annaCode, email: "k_m@example.com" })).data.referral.code as string
+      const orders = container.resolve(Modules.ORDER)
+      await orders.createOrders(
+        [..."abcdefghijklmnopqrstu"].map((letter) => ({ email: `k${letter}m@example.com`, currency_code: "eur", region_id: store.region_id }))
+      )
+      await orders.createOrders([{ email: "K_M@example.com", currency_code: "eur", region_id: store.region_id }])
+      const repeat = await addCode((await openCart("k_m@example.com")).id, lookAlike)
+      expect(repeat.status).toBe(400)
+      expect(repeat.data.message).toMatch(/first order, and k_m@example\.com has ordered before/)
+      // and "_am@example.com", whom a wildcard would take for "kam@example.com", has never ordered: claimed and taken
+      const fresh = await claim({ referral_code: annaCode, email: "_am@example.com" })
+      expect(fresh.status).toBe(200)
+      expect((await addCode((await openCart("_am@example.com")).id, fresh.data.referral.code)).status).toBe(200)
+
+      // the daily cap: the code was claimed 3 times so far; up to the cap, then refused, naming the code
+      for (let i = 3; i < REFERRAL_CLAIMS_PER_DAY; i++) {
+        expect((await claim({ referral_code: annaCode, email: `friend${i}@example.com` })).status).toBe(200)
+      }
+      const capped = await claim({ referral_code: annaCode, email: "one.too.many@example.com" })
+      expect(capped.status).toBe(400)
+      expect(capped.data.message).toBe(
+        `referral_code "${annaCode}" was claimed ${REFERRAL_CLAIMS_PER_DAY} times in the last 24 hours, the most a member's code can be: try again tomorrow`
+      )
+      // an open claim is still answered: it makes no new discount
+      expect((await claim({ referral_code: annaCode, email: "ivo@example.com" })).data.referral.code).toBe(ivo)
+      expect(await loyalty().listLoyaltyReferrals({ referral_code: annaCode })).toHaveLength(REFERRAL_CLAIMS_PER_DAY)
     })
   },
 })

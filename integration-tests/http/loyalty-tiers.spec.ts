@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
-import { createCustomerGroupsWorkflow, linkCustomerGroupsToCustomerWorkflow } from "@medusajs/medusa/core-flows"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createCustomerGroupsWorkflow, deleteCustomerGroupsWorkflow, linkCustomerGroupsToCustomerWorkflow } from "@medusajs/medusa/core-flows"
 import { deliverFulfillment, fulfillOrder, placeOrder, shipFulfillment, type SeededStore } from "../../scripts/fixtures/store"
 import { DAY_MS, freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
 import { customerHeaders } from "../helpers/admin"
@@ -10,6 +11,7 @@ import { loadOrderReturnTerms } from "../../src/lib/return-terms"
 import { LOYALTY_MODULE, LoyaltyEvents, type LoyaltySettingsInput, type TierChangedData } from "../../src/modules/loyalty"
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { confirmLoyaltyPointsWorkflow } from "../../src/workflows/loyalty/confirm-loyalty-points"
+import { moveTierGroupMembersStep } from "../../src/workflows/loyalty/steps/move-tier-group-members"
 import { updateLoyaltyTierWorkflow } from "../../src/workflows/loyalty/update-tier"
 
 jest.setTimeout(180_000)
@@ -35,6 +37,16 @@ const programme = (silverGroup: string, goldGroup: string): LoyaltySettingsInput
       { id: "gold", name: "Gold", threshold: 500, customer_group_id: goldGroup, multiplier: 2 },
     ],
   },
+})
+
+// the real step and one that fails after it, to see the engine put the memberships back
+const failAfterMoveStep = createStep("pp-test-fail-after-tier-move", async () => {
+  throw new Error("a later step failed")
+})
+const moveThenFailWorkflow = createWorkflow("pp-test-move-tier-groups-then-fail", (input: { settings: any }) => {
+  moveTierGroupMembersStep({ settings: input.settings })
+  failAfterMoveStep()
+  return new WorkflowResponse(true)
 })
 
 medusaIntegrationTestRunner({
@@ -133,6 +145,69 @@ medusaIntegrationTestRunner({
         { customer_id: anna.id, from: "silver", to: "gold", direction: "up" },
         { customer_id: anna.id, from: "gold", to: null, direction: "down" },
       ])
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("a tier mapped to another group moves its members there, a removed tier takes them out of its group, other groups stay; a deleted tier group leaves adjustments and the tier job working and is flagged in the settings", async () => {
+      const container = getContainer()
+      const { customer: anna } = await customerHeaders(container, store.publishable_key, "anna.member@example.com")
+      const { customer: ben } = await customerHeaders(container, store.publishable_key, "ben.member@example.com")
+      const {
+        result: [silver, gold, newsletter, silver2027],
+      } = await createCustomerGroupsWorkflow(container).run({
+        input: { customersData: [{ name: "Silver members" }, { name: "Gold members" }, { name: "Newsletter" }, { name: "Silver 2027" }] },
+      })
+      await linkCustomerGroupsToCustomerWorkflow(container).run({ input: { id: anna.id, add: [newsletter.id] } })
+      const settings = programme(silver.id, gold.id)
+      expect((await api.post("/admin/post-purchase/loyalty/settings", settings, admin)).status).toBe(200)
+      const adjust = (customerId: string, points: number) =>
+        api.post(`/admin/post-purchase/customers/${customerId}/loyalty/adjustments`, { points, reason: "Store event" }, admin)
+      await adjust(anna.id, 150)
+      await adjust(ben.id, 600)
+      expect(await groupsOf(anna.id)).toEqual(["Newsletter", "Silver members"])
+      expect(await groupsOf(ben.id)).toEqual(["Gold members"])
+
+      const remapped = {
+        ...settings,
+        tiers: { ...settings.tiers!, levels: [{ ...settings.tiers!.levels![0], customer_group_id: silver2027.id }] },
+      }
+      // a save that fails after moving them puts every membership back
+      const failed = await moveThenFailWorkflow(container).run({ input: { settings: remapped }, throwOnError: false })
+      expect(failed.errors.map((error: any) => error.error.message)).toEqual(["a later step failed"])
+      expect(await groupsOf(anna.id)).toEqual(["Newsletter", "Silver members"])
+      expect(await groupsOf(ben.id)).toEqual(["Gold members"])
+
+      // Silver now maps to "Silver 2027", Gold is gone: Anna moves group and keeps her newsletter; Ben leaves Gold's group
+      expect((await api.post("/admin/post-purchase/loyalty/settings", remapped, admin)).status).toBe(200)
+      expect(await groupsOf(anna.id)).toEqual(["Newsletter", "Silver 2027"])
+      expect(await groupsOf(ben.id)).toEqual([])
+      expect((await loyalty().accountOf(anna.id))!.tier).toBe("silver")
+
+      // the shop deletes "Silver 2027" in Medusa: the settings flag it, adjustments and the tier job still run, Anna stays Silver
+      await deleteCustomerGroupsWorkflow(container).run({ input: { ids: [silver2027.id] } })
+      const flagged = (await api.get("/admin/post-purchase/loyalty/settings", admin)).data
+      expect(flagged.missing_customer_groups).toEqual([{ tier_id: "silver", path: "tiers.levels.0.customer_group_id", customer_group_id: silver2027.id }])
+      const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+      const warn = jest.spyOn(logger, "warn")
+      try {
+        const given = await adjust(anna.id, 10)
+        expect(given.status).toBe(200)
+        expect(warn).toHaveBeenCalledWith(expect.stringContaining(`loyalty tier "silver" maps to customer group ${silver2027.id}, which no longer exists`))
+        // Ben, still on the removed Gold tier, moves down to Silver: without its deleted group
+        expect(await updateLoyaltyTiers(container)).toEqual({ moved: 1 })
+      } finally {
+        warn.mockRestore()
+      }
+      const account = (await loyalty().accountOf(anna.id))!
+      expect(account.tier).toBe("silver")
+      expect(account.available).toBe(160)
+      expect(await groupsOf(anna.id)).toEqual(["Newsletter"])
+      // nobody was linked to the deleted group since (Medusa's soft delete leaves Anna's earlier row)
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const links = await pg("customer_group_customer").where({ customer_group_id: silver2027.id }).whereNull("deleted_at")
+      expect(links.map((link: { customer_id: string }) => link.customer_id)).toEqual([anna.id])
+      expect((await loyalty().accountOf(ben.id))!.tier).toBe("silver")
+      expect(await groupsOf(ben.id)).toEqual([])
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
   },

@@ -23,8 +23,8 @@ export interface OrderLoyaltyEntry {
   created_at: string
 }
 
-export interface OrderLoyaltyResponse {
-  customer_id: string | null
+/** One customer's points on the order: what it earned them, and where those points stand. */
+export interface OrderPointsTotals {
   /** Points the order earned. */
   earned: number
   /** Of them, confirmed and still held. */
@@ -34,6 +34,20 @@ export interface OrderLoyaltyResponse {
   /** Still pending: the return window has not closed. */
   pending: number
   entries: OrderLoyaltyEntry[]
+}
+
+/** A member who referred the buyer: their bonus waits on this order's return window, apart from the buyer's points. */
+export interface OrderLoyaltyReferrer extends OrderPointsTotals {
+  customer_id: string
+  /** The member's name, or their email when they have none. */
+  name: string
+  email: string | null
+}
+
+/** The buyer's points for the order (the totals), and each referrer's bonus on it. */
+export interface OrderLoyaltyResponse extends OrderPointsTotals {
+  customer_id: string | null
+  referrers: OrderLoyaltyReferrer[]
 }
 
 const MINUS = "\u2212"
@@ -54,7 +68,7 @@ export type OrderLoyaltyStatus = {
 type Terms = Pick<OrderReturnTermsView, "delivered_at" | "last_day" | "window_closes_at">
 
 /** Where the order's points stand; `terms` (the order's return terms) say until when they stay pending. */
-export function orderLoyaltyStatus(view: OrderLoyaltyResponse, terms: Terms | null): OrderLoyaltyStatus {
+export function orderLoyaltyStatus(view: OrderPointsTotals, terms: Terms | null): OrderLoyaltyStatus {
   if (!view.entries.length) {
     return { tone: "none", headline: "No points for this order", detail: null }
   }
@@ -105,3 +119,6 @@ export function entryLabel(entry: Pick<OrderLoyaltyEntry, "type" | "points" | "p
   }
   return TYPE_LABELS[entry.type] ?? entry.type
 }
+
+/** The heading of a referrer's part of the widget: whose bonus it is. */
+export const referrerHeading = (referrer: Pick<OrderLoyaltyReferrer, "name">) => `Referral bonus for ${referrer.name}`

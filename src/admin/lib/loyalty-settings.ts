@@ -21,6 +21,8 @@ export type LoyaltyProgrammeResponse = {
   customer_groups: CustomerGroupOption[]
   /** Whether Medusa's loyalty plugin runs, so a reward can be paid out as store credit. */
   store_credit_available: boolean
+  /** Tiers whose customer group was deleted in Medusa since: their members keep the tier, without a group. */
+  missing_customer_groups?: { tier_id: string; path: string; customer_group_id: string }[]
 }
 
 export type LedgerEntry = {

@@ -5,7 +5,15 @@ import { useQuery } from "@tanstack/react-query"
 import { StateMessage } from "../components/state-message"
 import { errorMessage, useOrderReturnTerms } from "../lib/api"
 import { formatDateInText } from "../lib/format"
-import { entryLabel, formatPoints, orderLoyaltyStatus, type OrderLoyaltyResponse, type OrderLoyaltyStatus } from "../lib/loyalty-order"
+import {
+  entryLabel,
+  formatPoints,
+  orderLoyaltyStatus,
+  referrerHeading,
+  type OrderLoyaltyResponse,
+  type OrderLoyaltyStatus,
+  type OrderPointsTotals,
+} from "../lib/loyalty-order"
 import { sdk } from "../lib/sdk"
 
 const TONES: Record<OrderLoyaltyStatus["tone"], "grey" | "orange" | "green" | "red"> = {
@@ -22,9 +30,10 @@ const useOrderLoyalty = (orderId: string) =>
   })
 
 /**
- * The order's loyalty points: what it earned, whether they are still pending
- * (until the return window closes, by the order's own return terms) or
- * confirmed, and every line that took points back.
+ * The order's loyalty points: what it earned its buyer, whether they are
+ * still pending (until the return window closes, by the order's own return
+ * terms) or confirmed, and every line that took points back; then, apart,
+ * each referral bonus the order holds for the member who referred the buyer.
  */
 const OrderLoyaltyWidget = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOrder>) => {
   const loyalty = useOrderLoyalty(order.id)
@@ -41,14 +50,26 @@ const OrderLoyaltyWidget = ({ data: order }: DetailWidgetProps<HttpTypes.AdminOr
       ) : loyalty.isError ? (
         <StateMessage error>Could not load the order’s points: {errorMessage(loyalty.error)}</StateMessage>
       ) : (
-        <OrderPoints view={loyalty.data} status={orderLoyaltyStatus(loyalty.data, terms.data?.return_terms ?? null)} />
+        <>
+          <OrderPoints view={loyalty.data} status={orderLoyaltyStatus(loyalty.data, terms.data?.return_terms ?? null)} testId="pp-order-loyalty-buyer" />
+          {(loyalty.data.referrers ?? []).map((referrer) => (
+            <div key={referrer.customer_id} data-testid="pp-order-loyalty-referrer">
+              <div className="px-6 pt-4">
+                <Text size="small" weight="plus" data-testid="pp-order-loyalty-referrer-heading">
+                  {referrerHeading(referrer)}
+                </Text>
+              </div>
+              <OrderPoints view={referrer} status={orderLoyaltyStatus(referrer, terms.data?.return_terms ?? null)} />
+            </div>
+          ))}
+        </>
       )}
     </Container>
   )
 }
 
-const OrderPoints = ({ view, status }: { view: OrderLoyaltyResponse; status: OrderLoyaltyStatus }) => (
-  <div className="flex flex-col gap-y-3 px-6 py-4">
+const OrderPoints = ({ view, status, testId }: { view: OrderPointsTotals; status: OrderLoyaltyStatus; testId?: string }) => (
+  <div className="flex flex-col gap-y-3 px-6 py-4" data-testid={testId}>
     <div className="flex flex-col gap-y-1">
       <div className="flex items-center gap-x-2">
         <StatusBadge color={TONES[status.tone]} data-testid="pp-order-loyalty-status">

@@ -106,6 +106,8 @@ export type ReferralView = {
   order_id: string | null
   status: ReferralStatus
   counted_at: Date | null
+  expires_at: Date | null
+  refusal_reason: string | null
 }
 
 /** What counting a referral for an order did: `counted` now or by an earlier run for this order, or `refused` (the referee was counted before). */
@@ -119,7 +121,7 @@ const ACCOUNT_COLUMNS =
   "id, customer_id, available, pending, lifetime, referral_code, tier, tier_changed_at, last_activity_at, expiry_reminded_for"
 
 const REFERRAL_COLUMNS =
-  "id, referrer_customer_id, referral_code, promotion_id, promotion_code, referee_email, referee_customer_id, order_id, status, counted_at"
+  "id, referrer_customer_id, referral_code, promotion_id, promotion_code, referee_email, referee_customer_id, order_id, status, counted_at, expires_at, refusal_reason"
 
 const placeholders = (items: unknown[]) => items.map(() => "?").join(", ")
 const REFERRAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -484,7 +486,11 @@ export default class LoyaltyModuleService extends MedusaService({
   }
 
   // referrals
-  /** The referrals whose first-order discount is one of these promotion codes (any case). */
+  /**
+   * The referrals whose first-order discount is one of these promotion codes
+   * (any case). The codes are made upper case, so an exact match on them is
+   * served by the unique index on `promotion_code`.
+   */
   @InjectManager()
   async referralsByPromotionCode(codes: string[], @MedusaContext() sharedContext: Context = {}): Promise<ReferralView[]> {
     const wanted = [...new Set(codes.map((code) => String(code).trim().toUpperCase()).filter(Boolean))]
@@ -493,7 +499,7 @@ export default class LoyaltyModuleService extends MedusaService({
     }
     const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
     return await manager.execute(
-      `SELECT ${REFERRAL_COLUMNS} FROM pp_loyalty_referral WHERE upper(promotion_code) IN (${placeholders(wanted)}) AND deleted_at IS NULL`,
+      `SELECT ${REFERRAL_COLUMNS} FROM pp_loyalty_referral WHERE promotion_code IN (${placeholders(wanted)}) AND deleted_at IS NULL`,
       wanted
     )
   }
@@ -535,8 +541,16 @@ export default class LoyaltyModuleService extends MedusaService({
     }
     const [updated] = await manager.execute(
       `UPDATE pp_loyalty_referral SET status = ?, order_id = ?, referee_email = ?, referee_customer_id = coalesce(?, referee_customer_id),
-         counted_at = ?, updated_at = now() WHERE id = ? RETURNING ${REFERRAL_COLUMNS}`,
-      [status, input.order_id, email, input.referee_customer_id, status === "counted" ? new Date() : null, referral.id]
+         counted_at = ?, refusal_reason = ?, updated_at = now() WHERE id = ? RETURNING ${REFERRAL_COLUMNS}`,
+      [
+        status,
+        input.order_id,
+        email,
+        input.referee_customer_id,
+        status === "counted" ? new Date() : null,
+        status === "refused" ? "the new customer was counted before, through another referral" : null,
+        referral.id,
+      ]
     )
     return { referral: updated, outcome: status === "counted" ? "counted" : "refused" }
   }
@@ -546,7 +560,8 @@ export default class LoyaltyModuleService extends MedusaService({
   async uncountReferral(referralId: string, @MedusaContext() sharedContext: Context = {}) {
     const manager = sharedContext.transactionManager as SqlManager
     await manager.execute(
-      `UPDATE pp_loyalty_referral SET status = 'claimed', order_id = NULL, counted_at = NULL, updated_at = now() WHERE id = ? AND deleted_at IS NULL`,
+      `UPDATE pp_loyalty_referral SET status = 'claimed', order_id = NULL, counted_at = NULL, refusal_reason = NULL, updated_at = now()
+       WHERE id = ? AND deleted_at IS NULL`,
       [referralId]
     )
   }
@@ -705,6 +720,86 @@ export default class LoyaltyModuleService extends MedusaService({
       [customerId, since]
     )
     return toInt(row?.earned)
+  }
+
+  // referral claims and refusals
+  /** The member's code's claim still open for this email (claimed, its discount not yet ended), or null. */
+  @InjectManager()
+  async openReferralClaim(
+    referralCode: string,
+    email: string,
+    now: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReferralView | null> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    const [row] = await manager.execute(
+      `SELECT ${REFERRAL_COLUMNS} FROM pp_loyalty_referral
+       WHERE referral_code = ? AND referee_email = ? AND status = 'claimed' AND deleted_at IS NULL AND (expires_at IS NULL OR expires_at > ?)
+       ORDER BY created_at DESC LIMIT 1`,
+      [referralCode, email.trim().toLowerCase(), now]
+    )
+    return row ?? null
+  }
+
+  /** How many times the member's code was claimed since `since`: what the daily cap on claims counts. */
+  @InjectManager()
+  async referralClaimsSince(referralCode: string, since: Date, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    const [row] = await manager.execute(
+      `SELECT count(*)::int AS count FROM pp_loyalty_referral WHERE referral_code = ? AND created_at >= ? AND deleted_at IS NULL`,
+      [referralCode, since]
+    )
+    return toInt(row?.count)
+  }
+
+  /**
+   * Refuses a claimed referral for the order that used its code, with the
+   * reason: the referrer gets nothing for it. A referral already counted or
+   * refused is left as it is (its code was single use).
+   */
+  @InjectTransactionManager()
+  async refuseReferral(
+    input: { referral_id: string; order_id: string; reason: string; referee_email: string | null; referee_customer_id: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ReferralCount> {
+    const manager = sharedContext.transactionManager as SqlManager
+    const [referral] = await manager.execute(
+      `SELECT ${REFERRAL_COLUMNS} FROM pp_loyalty_referral WHERE id = ? AND deleted_at IS NULL FOR UPDATE`,
+      [input.referral_id]
+    )
+    if (!referral) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Referral ${input.referral_id} was not found`)
+    }
+    if (referral.status !== "claimed") {
+      return { referral, outcome: referral.status === "counted" && referral.order_id === input.order_id ? "already_counted" : "refused" }
+    }
+    const [updated] = await manager.execute(
+      `UPDATE pp_loyalty_referral SET status = 'refused', order_id = ?, referee_email = coalesce(?, referee_email),
+         referee_customer_id = coalesce(?, referee_customer_id), refusal_reason = ?, updated_at = now() WHERE id = ? RETURNING ${REFERRAL_COLUMNS}`,
+      [input.order_id, input.referee_email?.trim().toLowerCase() || null, input.referee_customer_id, input.reason, referral.id]
+    )
+    return { referral: updated, outcome: "refused" }
+  }
+
+  // tier groups
+  /** A page of the members in one of these tiers, by customer id: whose tier group moves when a tier is mapped to another group. */
+  @InjectManager()
+  async membersOfTiers(
+    tierIds: string[],
+    page: { limit: number; after?: string | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ customer_id: string; tier: string }[]> {
+    if (!tierIds.length) {
+      return []
+    }
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager) as SqlManager
+    const rows = await manager.execute(
+      `SELECT customer_id, tier FROM pp_loyalty_account
+       WHERE deleted_at IS NULL AND tier IN (${placeholders(tierIds)}) ${page.after ? "AND customer_id > ?" : ""}
+       ORDER BY customer_id LIMIT ?`,
+      [...tierIds, ...(page.after ? [page.after] : []), page.limit]
+    )
+    return rows.map((row: any) => ({ customer_id: row.customer_id, tier: row.tier }))
   }
 }
 

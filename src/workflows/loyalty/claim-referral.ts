@@ -1,6 +1,6 @@
 import type { CreatePromotionDTO } from "@medusajs/framework/types"
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { createPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { acquireLockStep, createPromotionsWorkflow, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { rewardPromotion } from "./redeem-reward"
 import { prepareReferralClaimStep, type PrepareReferralClaimStepInput, type ReferralClaim } from "./steps/prepare-referral-claim"
 import { recordReferralStep } from "./steps/record-referral"
@@ -51,22 +51,35 @@ export function referralPromotion(claim: ReferralClaim): CreatePromotionDTO {
 export const claimReferralWorkflowId = "pp-claim-referral"
 
 /**
- * A new customer claims a member's referral code: a single-use first-order
- * discount is made for them through Medusa's promotion workflow and the
- * referral recorded with it, so their first order can count it.
+ * A new customer claims a member's referral code with their email: a
+ * single-use first-order discount is made for them through Medusa's
+ * promotion workflow and the referral recorded with it, bound to that email,
+ * so their first order can count it. The same email claiming again through
+ * the same code gets its open discount back.
  */
 export const claimReferralWorkflow = createWorkflow(claimReferralWorkflowId, (input: ClaimReferralWorkflowInput) => {
-  const claim = prepareReferralClaimStep(input)
-  const promotions = createPromotionsWorkflow.runAsStep({
-    input: transform({ claim }, ({ claim }) => ({ promotionsData: [referralPromotion(claim)] })),
+  // a member's code is claimed a few times a day at most: one claim at a time keeps the daily cap and one discount per email true
+  const lockKey = transform({ input }, ({ input }) => `pp-referral-claim:${String(input.referral_code).trim().toUpperCase()}`)
+  acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+  const prepared = prepareReferralClaimStep(input)
+  const made = when({ prepared }, ({ prepared }) => !prepared.existing).then(() => {
+    const claim = transform({ prepared }, ({ prepared }) => prepared.claim)
+    const promotions = createPromotionsWorkflow.runAsStep({
+      input: transform({ claim }, ({ claim }) => ({ promotionsData: [referralPromotion(claim)] })),
+    })
+    return recordReferralStep(transform({ claim, promotions }, ({ claim, promotions }) => ({ claim, promotion_id: promotions[0].id })))
   })
-  const referral = recordReferralStep(transform({ claim, promotions }, ({ claim, promotions }) => ({ claim, promotion_id: promotions[0].id })))
+  releaseLockStep({ key: lockKey })
   return new WorkflowResponse(
-    transform({ claim, referral }, ({ claim, referral }) => ({
-      referral_id: referral.id,
-      code: claim.promotion_code,
-      discount: claim.discount,
-      expires_at: claim.expires_at,
-    }))
+    transform({ prepared, made }, ({ prepared, made }) =>
+      prepared.existing
+        ? prepared.existing
+        : {
+            referral_id: made!.id,
+            code: prepared.claim.promotion_code,
+            discount: prepared.claim.discount,
+            expires_at: prepared.claim.expires_at,
+          }
+    )
   )
 })

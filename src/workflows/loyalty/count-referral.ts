@@ -30,5 +30,5 @@ export const countReferralWorkflow = createWorkflow(countReferralWorkflowId, (in
     return [{ referrer_customer_id: counted.referrer_customer_id, order_id: input.order_id, points: line?.points ?? 0, entry_id: line?.id ?? null }]
   })
   emitEventStep({ eventName: LoyaltyEvents.REFERRAL_SUCCEEDED, data: succeeded })
-  return new WorkflowResponse(transform({ counted, succeeded }, ({ counted, succeeded }) => ({ outcome: counted.outcome, referral_id: counted.referral_id, succeeded })))
+  return new WorkflowResponse(transform({ counted, succeeded }, ({ counted, succeeded }) => ({ outcome: counted.outcome, referral_id: counted.referral_id, refusal_reason: counted.refusal_reason, succeeded })))
 })

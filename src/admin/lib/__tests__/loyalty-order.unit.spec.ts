@@ -1,4 +1,4 @@
-import { entryLabel, formatPoints, orderLoyaltyStatus, type OrderLoyaltyEntry, type OrderLoyaltyResponse } from "../loyalty-order"
+import { entryLabel, formatPoints, orderLoyaltyStatus, referrerHeading, type OrderLoyaltyEntry, type OrderLoyaltyResponse } from "../loyalty-order"
 
 const entry = (type: OrderLoyaltyEntry["type"], points: number, pending_delta = 0): OrderLoyaltyEntry => ({
   id: `pple_${type}_${points}`,
@@ -20,6 +20,7 @@ const view = (patch: Partial<OrderLoyaltyResponse>): OrderLoyaltyResponse => ({
   reverted: 0,
   pending: 789,
   entries: [entry("earn", 789, 789)],
+  referrers: [],
   ...patch,
 })
 
@@ -64,5 +65,17 @@ describe("the order's loyalty widget", () => {
     expect(entryLabel(entry("revert", 145))).toBe("Given back")
     expect(entryLabel(entry("revert", 0, 644))).toBe("Pending again")
     expect(entryLabel(entry("confirm", 644, -644))).toBe("Confirmed")
+  })
+
+  it("shows a referrer's bonus apart from the buyer's points, by its own totals and under the referrer's name", () => {
+    const referrer = { customer_id: "cus_rita", name: "Rita Referrer", email: "rita@example.com", earned: 200, confirmed: 0, reverted: 0, pending: 200, entries: [entry("bonus", 200, 200)] }
+    const guestOrder = view({ earned: 0, pending: 0, entries: [], referrers: [referrer] })
+    expect(orderLoyaltyStatus(guestOrder, delivered).headline).toBe("No points for this order")
+    expect(referrerHeading(referrer)).toBe("Referral bonus for Rita Referrer")
+    expect(orderLoyaltyStatus(referrer, delivered)).toEqual({
+      tone: "pending",
+      headline: "200 points pending",
+      detail: "Confirmed after 11 December 2026, when the return window closes",
+    })
   })
 })

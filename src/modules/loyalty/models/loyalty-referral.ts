@@ -27,11 +27,18 @@ export const LoyaltyReferral = model
       order_id: model.text().nullable(),
       status: model.enum([...REFERRAL_STATUSES]).default("claimed"),
       counted_at: model.dateTime().nullable(),
+      // when the first-order discount ends; a claim is open (answered again for the same email) until then
+      expires_at: model.dateTime().nullable(),
+      // why the order did not count it (`refused`): the referrer's own order, not a first order, another email
+      refusal_reason: model.text().nullable(),
     }
   )
   .indexes([
     { name: "IDX_pp_loyalty_referral_promotion_code", on: ["promotion_code"], unique: true, where: "deleted_at IS NULL" },
     { name: "IDX_pp_loyalty_referral_referrer", on: ["referrer_customer_id"], where: "deleted_at IS NULL" },
+    // a claim answers the open one of the same email for the same member's code; the daily cap counts a code's claims
+    { name: "IDX_pp_loyalty_referral_open_claim", on: ["referral_code", "referee_email"], where: "deleted_at IS NULL AND status = 'claimed'" },
+    { name: "IDX_pp_loyalty_referral_code_created_at", on: ["referral_code", "created_at"], where: "deleted_at IS NULL" },
     { name: "IDX_pp_loyalty_referral_counted_email", on: ["referee_email"], unique: true, where: "deleted_at IS NULL AND status = 'counted'" },
     {
       name: "IDX_pp_loyalty_referral_counted_customer",

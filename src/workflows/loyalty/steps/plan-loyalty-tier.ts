@@ -34,8 +34,11 @@ export const planLoyaltyTierStepId = "pp-plan-loyalty-tier"
  * The tier the member's last 12 months reach (`tierMeasure`, `tierFor`) and
  * what moving there takes. The groups are planned from the customer's groups
  * as they are, so a tier mapped to a group after the member reached it is
- * put right on the next run. Nothing moves while the programme is off or
- * before the customer has an account. No compensation: it only reads.
+ * put right on the next run. A tier whose group was deleted in Medusa keeps
+ * its members in the tier, without the group (a warning in the logs says
+ * so): a points adjustment or the daily job must not fail for it. Nothing
+ * moves while the programme is off or before the customer has an account.
+ * No compensation: it only reads.
  */
 export const planLoyaltyTierStep = createStep(planLoyaltyTierStepId, async (input: PlanLoyaltyTierStepInput, { container }) => {
   const now = input.now ? new Date(input.now) : new Date()
@@ -71,7 +74,19 @@ export const planLoyaltyTierStep = createStep(planLoyaltyTierStepId, async (inpu
   const to = target?.id ?? null
   const member = new Set(((customer as any).groups ?? []).map((group: { id: string }) => group.id))
   const tierGroups = new Set(settings.tiers.levels.flatMap((level) => (level.customer_group_id ? [level.customer_group_id] : [])))
-  const wanted = target?.customer_group_id ?? null
+  const { data: groups } = tierGroups.size
+    ? await query.graph({ entity: "customer_group", fields: ["id"], filters: { id: [...tierGroups] } })
+    : { data: [] as { id: string }[] }
+  const existing = new Set(groups.map((group: { id: string }) => group.id))
+  let wanted = target?.customer_group_id ?? null
+  if (target && wanted && !existing.has(wanted)) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(
+        `medusa-plugin-post-purchase: loyalty tier "${target.id}" maps to customer group ${wanted}, which no longer exists: customer ${input.customer_id} is in the tier without a group; choose another group in the loyalty settings`
+      )
+    wanted = null
+  }
   return new StepResponse<LoyaltyTierPlan>({
     ...unchanged,
     to,

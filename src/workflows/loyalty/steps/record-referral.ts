@@ -20,6 +20,7 @@ export const recordReferralStep = createStep(
       referee_email: claim.referee_email,
       referee_customer_id: claim.referee_customer_id,
       status: "claimed",
+      expires_at: new Date(claim.expires_at),
     })
     return new StepResponse(referral, referral.id)
   },

@@ -142,6 +142,16 @@ const ProgrammeForm = ({ programme }: { programme: LoyaltyProgrammeResponse }) =
 
       <EarnRates form={form} update={update} err={err} />
       <Rewards form={form} update={update} err={err} storeCredit={programme.store_credit_available} />
+      {/* a tier group deleted in Medusa since the last save: members keep the tier without it until another group is chosen */}
+      {programme.missing_customer_groups?.length ? (
+        <Alert variant="warning" data-testid="pp-loyalty-missing-groups">
+          {programme.missing_customer_groups.length === 1 ? "Tier " : "Tiers "}
+          {programme.missing_customer_groups
+            .map(({ tier_id }) => `“${programme.settings.tiers.levels.find((tier) => tier.id === tier_id)?.name ?? tier_id}”`)
+            .join(", ")}
+          : its customer group was deleted in Medusa. Members keep the tier but join no group for it until you choose another group and save.
+        </Alert>
+      ) : null}
       <Tiers form={form} update={update} err={err} groups={groups} />
 
       <Section

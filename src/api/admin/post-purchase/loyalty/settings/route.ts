@@ -10,8 +10,9 @@ import type { AdminSaveLoyaltySettingsType } from "../../validators"
 
 /**
  * The loyalty programme (the defaults, switched off, before the first save),
- * the customer groups its tiers can map to, and whether rewards can be paid
- * out as store credit (Medusa's loyalty plugin runs).
+ * the customer groups its tiers can map to, the tiers whose group was
+ * deleted in Medusa since (their members keep the tier, without a group),
+ * and whether rewards can be paid out as store credit (Medusa's loyalty plugin runs).
  */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: LoyaltyModuleService = req.scope.resolve(LOYALTY_MODULE)
@@ -32,5 +33,11 @@ async function programmeResponse(container: MedusaContainer, programme: Programm
   const customer_groups = groups
     .map((group: { id: string; name: string | null }) => ({ id: group.id, name: group.name ?? group.id }))
     .sort((a, b) => a.name.localeCompare(b.name))
-  return { ...programme, customer_groups, store_credit_available: storeCreditAvailable(container) }
+  const found = new Set(customer_groups.map((group) => group.id))
+  const missing_customer_groups = programme.settings.tiers.levels.flatMap((tier, index) =>
+    tier.customer_group_id && !found.has(tier.customer_group_id)
+      ? [{ tier_id: tier.id, path: `tiers.levels.${index}.customer_group_id`, customer_group_id: tier.customer_group_id }]
+      : []
+  )
+  return { ...programme, customer_groups, missing_customer_groups, store_credit_available: storeCreditAvailable(container) }
 }

@@ -1,9 +1,9 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { orderNumber } from "../../../lib/loyalty-order-points"
 import { earlierOrder, referralMismatch } from "../../../lib/loyalty-referrals"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { ledgerReason } from "../../../lib/loyalty-reasons"
 
 export type CountReferralStepInput = { order_id: string }
 
@@ -94,7 +94,8 @@ export const countReferralStep = createStep(
               type: "bonus",
               points,
               pending_delta: points,
-              reason: `Referral: a friend's first order ${orderNumber(order)}`,
+              // the friend's order number stays out of the referrer's history, as it does of the referral email
+              ...ledgerReason("ledger.referralBonus"),
               order_id,
               idempotency_key: `bonus:referral:${order_id}`,
               metadata: { referral_id: referral.id, promotion_code: referral.promotion_code },

@@ -29,9 +29,15 @@ export function ledgerReason(key: LedgerReasonKey, values?: Record<string, strin
   return { reason: english.t(key, values), reason_ref: ref }
 }
 
-/** The reason of an undo line, told with the reason of the line it undoes. */
-export function undoneReason(original: { reason: string; metadata?: Record<string, unknown> | null }): ReasonRef {
-  return { key: "ledger.undone", of: reasonRefOf(original), text: original.reason }
+/**
+ * The reason of an undo line, told with the reason of the line it undoes
+ * (`{reason}` in the key's message): "Undone: Order #1042" by default.
+ */
+export function undoneReason(
+  original: { reason: string; metadata?: Record<string, unknown> | null },
+  key: LedgerReasonKey = "ledger.undone"
+): ReasonRef {
+  return { key, of: reasonRefOf(original), text: original.reason }
 }
 
 /**
@@ -45,9 +51,10 @@ export function reasonText(entry: { reason: string; metadata?: Record<string, un
 }
 
 function tell(ref: ReasonRef, fallback: string, i18n: Translator): string {
-  if (ref.key === "ledger.undone") {
+  // an undo: told with the reason of the line it undid
+  if (ref.of !== undefined || ref.text !== undefined) {
     const text = ref.text ?? fallback
-    return i18n.t("ledger.undone", { reason: ref.of ? tell(ref.of, text, i18n) : text })
+    return i18n.t(ref.key, { ...ref.values, reason: ref.of ? tell(ref.of, text, i18n) : text })
   }
   return i18n.t(ref.key, ref.values)
 }

@@ -298,5 +298,6 @@ export const de: Catalog = {
   "ledger.expiredInactivity": "{months} Monate lang keine Punkte gesammelt oder eingelöst",
   "ledger.expiredOldestFirst": "Vor mehr als {months} Monaten gutgeschriebene Punkte, älteste zuerst",
   "ledger.refundedAsStoreCredit": "Bestellung {order} wurde als Guthaben erstattet",
+  "ledger.rewardNotCreated": "Die Prämie konnte nicht erstellt werden, die Punkte sind zurück: {reason}",
   "ledger.undone": "Rückgängig gemacht: {reason}",
 }

@@ -308,6 +308,7 @@ export const en = {
   "ledger.expiredInactivity": "No points earned or spent for {months} months",
   "ledger.expiredOldestFirst": "Points credited more than {months} months ago, oldest first",
   "ledger.refundedAsStoreCredit": "Order {order} was refunded as store credit",
+  "ledger.rewardNotCreated": "The reward could not be created, the points are back: {reason}",
   "ledger.undone": "Undone: {reason}",
 } as const
 

@@ -298,5 +298,6 @@ export const nl: Catalog = {
   "ledger.expiredInactivity": "{months} maanden geen punten verdiend of uitgegeven",
   "ledger.expiredOldestFirst": "Punten van meer dan {months} maanden geleden, oudste eerst",
   "ledger.refundedAsStoreCredit": "Bestelling {order} is terugbetaald als tegoed",
+  "ledger.rewardNotCreated": "De beloning kon niet worden aangemaakt, de punten zijn terug: {reason}",
   "ledger.undone": "Teruggedraaid: {reason}",
 }

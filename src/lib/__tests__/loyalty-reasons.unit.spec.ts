@@ -20,6 +20,10 @@ describe("a ledger line's reason", () => {
     expect(reasonText(line("Undone (the workflow failed): Order #7", { reverts: "pple_1", reason: undoneReason(earned) }), translator("nl"))).toBe(
       "Teruggedraaid: Bestelling #7"
     )
+    const reward = line("€5 off")
+    expect(reasonText(line("Undone (the reward could not be created): €5 off", { reason: undoneReason(reward, "ledger.rewardNotCreated") }), translator("en"))).toBe(
+      "The reward could not be created, the points are back: €5 off"
+    )
     const adjustment = line("Parcel arrived late")
     expect(reasonText(line("Undone: …", { reason: undoneReason(adjustment) }), translator("nl"))).toBe("Teruggedraaid: Parcel arrived late")
   })

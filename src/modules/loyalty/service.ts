@@ -8,7 +8,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
-import { undoneReason, type ReasonRef } from "../../lib/loyalty-reasons"
+import { undoneReason, type LedgerReasonKey, type ReasonRef } from "../../lib/loyalty-reasons"
 import { isLoyaltyActivity, LEDGER_LIMITS, type EntryType } from "./constants"
 import { LoyaltyAccount } from "./models/loyalty-account"
 import { LoyaltyEntry } from "./models/loyalty-entry"
@@ -288,7 +288,13 @@ export default class LoyaltyModuleService extends MedusaService({
    * Never refused for too few points: what was spent since shows as a debt.
    */
   @InjectTransactionManager()
-  async revertEntries(entryIds: string[], why: string, @MedusaContext() sharedContext: Context = {}): Promise<RecordedEntry[]> {
+  async revertEntries(
+    entryIds: string[],
+    why: string,
+    /** `reasonKey`: how the customer's history tells the undo (`ledger.undone` unless the why matters to them). */
+    { reasonKey }: { reasonKey?: LedgerReasonKey } = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RecordedEntry[]> {
     const ids = [...new Set(entryIds)]
     if (!ids.length) {
       return []
@@ -315,7 +321,7 @@ export default class LoyaltyModuleService extends MedusaService({
           pending_delta: -toInt(row.pending_delta),
           lifetime_delta: -toInt(row.lifetime_delta),
           reason: `Undone (${why}): ${row.reason}`.slice(0, LEDGER_LIMITS.reasonLength),
-          reason_ref: undoneReason(row),
+          reason_ref: undoneReason(row, reasonKey),
           order_id: row.order_id,
           promotion_code: row.promotion_code,
           reward_id: row.reward_id,

@@ -53,6 +53,6 @@ export const deductRewardPointsStep = createStep(
     }
     const loyalty: LoyaltyModuleService = container.resolve(LOYALTY_MODULE)
     // the points come back on a revert line, and the code's key is freed for a retry that takes them again
-    await loyalty.revertEntries([deducted.entry_id], REWARD_NOT_CREATED)
+    await loyalty.revertEntries([deducted.entry_id], REWARD_NOT_CREATED, { reasonKey: "ledger.rewardNotCreated" })
   }
 )

@@ -139,6 +139,23 @@ medusaIntegrationTestRunner({
       return new Date(new Date(terms.window_closes_at!).getTime() + MINUTE_MS)
     }
 
+    /**
+     * Anna, a Gold member, with her order delivered: Gold earns 78.95 × 10 × 1.5
+     * = 1184.25, so 1184 points, pending. Its shirt's and coffee's line items.
+     */
+    const deliveredGoldOrder = async () => {
+      const anna = await registerAnna()
+      await saveProgramme(PROGRAMME)
+      const account = await loyalty().ensureAccount(anna)
+      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
+      const orderId = await placeOrder(getContainer(), store, { customer_id: anna })
+      await ledgerWith(orderId, "earn")
+      const { display_id, items } = await displayIdOf(orderId)
+      const lineOf = (variant: { id: string }) => items.find((item: any) => item.variant_id === variant.id)!.id as string
+      await deliver(orderId)
+      return { anna, orderId, display_id, shirt: lineOf(store.variants[0]), coffee: lineOf(store.variants[3]) }
+    }
+
     const confirmAt = async (now: Date) =>
       (await confirmLoyaltyPointsWorkflow(getContainer()).run({ input: { now: now.toISOString() } })).result.confirmed
 
@@ -435,17 +452,7 @@ medusaIntegrationTestRunner({
 
     it("the return that brings the last item back takes everything the order still holds, so rounding leaves nothing behind", async () => {
       const container = getContainer()
-      const anna = await registerAnna()
-      await saveProgramme(PROGRAMME)
-      // Gold: 78.95 × 10 × 1.5 = 1184.25, so 1184 points
-      const account = await loyalty().ensureAccount(anna)
-      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
-      const orderId = await placeOrder(container, store, { customer_id: anna })
-      await ledgerWith(orderId, "earn")
-      const { display_id, items } = await displayIdOf(orderId)
-      const shirt = items.find((item: any) => item.variant_id === store.variants[0].id)!.id
-      const coffee = items.find((item: any) => item.variant_id === store.variants[3].id)!.id
-      await deliver(orderId)
+      const { anna, orderId, display_id, shirt, coffee } = await deliveredGoldOrder()
 
       // each bag: 1184 × 14.50 / 78.95 = 217.45, so 217 (the multiplier is in the points already)
       for (const [n, line] of [
@@ -469,16 +476,7 @@ medusaIntegrationTestRunner({
 
     it("a return received in two parts takes back each part's share once, and the parts add up to the share of both", async () => {
       const container = getContainer()
-      const anna = await registerAnna()
-      await saveProgramme(PROGRAMME)
-      // Gold: 78.95 × 10 × 1.5 = 1184.25, so 1184 points
-      const account = await loyalty().ensureAccount(anna)
-      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
-      const orderId = await placeOrder(container, store, { customer_id: anna })
-      await ledgerWith(orderId, "earn")
-      const { display_id, items } = await displayIdOf(orderId)
-      const coffee = items.find((item: any) => item.variant_id === store.variants[3].id)!.id
-      await deliver(orderId)
+      const { anna, orderId, display_id, coffee } = await deliveredGoldOrder()
 
       // both bags are sent back in one return; the shop receives one, then the other
       const returnId = await requestReturn(container, orderId, [{ id: coffee, quantity: 2 }])
@@ -511,15 +509,7 @@ medusaIntegrationTestRunner({
 
     it("an exchange takes back the items sent back and earns the new ones, both by the order's own rule and multiplier; the daily job confirms them, also after a late exchange", async () => {
       const container = getContainer()
-      const anna = await registerAnna()
-      await saveProgramme(PROGRAMME)
-      const account = await loyalty().ensureAccount(anna)
-      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
-      const orderId = await placeOrder(container, store, { customer_id: anna })
-      await ledgerWith(orderId, "earn")
-      const { display_id, items } = await displayIdOf(orderId)
-      const coffee = items.find((item: any) => item.variant_id === store.variants[3].id)!.id
-      await deliver(orderId)
+      const { anna, orderId, display_id, coffee } = await deliveredGoldOrder()
 
       // by the time of the exchange the shop earns a point a euro and Anna has dropped out of Gold
       await saveProgramme({ ...PROGRAMME, earn_rates: [{ currency_code: "eur", points_per_unit: 1 }] })

@@ -9,6 +9,7 @@ import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { redeemLoyaltyRewardWorkflow } from "../../src/workflows/loyalty/redeem-reward"
 import { customerHeaders } from "../helpers/admin"
 import { DAY_MS, freshTestStore, restorePluginOptions, testAppEnv } from "../helpers/followups"
+import { confirmedPoints } from "../helpers/loyalty"
 
 jest.setTimeout(180_000)
 
@@ -34,22 +35,6 @@ const PROGRAMME: LoyaltySettingsInput = {
   bonuses: { signup: 50, first_order: 100, approved_review: 25 },
   referrals: { enabled: true, referrer_points: 200, discount: { kind: "percentage", value: 10 } },
 }
-
-/** Confirmed points, as the earning and confirmation workflows record them. */
-const confirmedPoints = (customer_id: string, order_id: string, points: number): NewLedgerEntry[] => [
-  { customer_id, type: "earn", points, pending_delta: points, reason: `Order ${order_id}`, order_id, idempotency_key: `earn:${order_id}` },
-  {
-    customer_id,
-    type: "confirm",
-    points,
-    pending_delta: -points,
-    available_delta: points,
-    lifetime_delta: points,
-    reason: "Return window closed",
-    order_id,
-    idempotency_key: `confirm:${order_id}`,
-  },
-]
 
 /** An existing customer (the seeded Anna), signed in: the Store API's headers for her. */
 async function signIn(container: MedusaContainer, publishableKey: string, customer: { id: string; email: string }) {

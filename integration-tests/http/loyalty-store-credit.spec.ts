@@ -7,6 +7,7 @@ import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { STORE_CREDIT_REWARD_REFERENCE } from "../../src/workflows/loyalty/steps/credit-store-credit-reward"
 import { customerHeaders } from "../helpers/admin"
 import { followupService, freshTestStore, restorePluginOptions, testAppEnv, waitFor } from "../helpers/followups"
+import { confirmedPoints } from "../helpers/loyalty"
 import {
   deliverFulfillment,
   fulfillOrder,
@@ -35,22 +36,6 @@ const PROGRAMME: LoyaltySettingsInput = {
     { id: "credit", name: "€7.50 store credit", points_cost: 600, discount: { kind: "store_credit", value: 7.5, currency_code: "eur" } },
   ],
 }
-
-/** Confirmed points, as the earning and confirmation workflows record them. */
-const confirmedPoints = (customer_id: string, order_id: string, points: number): NewLedgerEntry[] => [
-  { customer_id, type: "earn", points, pending_delta: points, reason: `Order ${order_id}`, order_id, idempotency_key: `earn:${order_id}` },
-  {
-    customer_id,
-    type: "confirm",
-    points,
-    pending_delta: -points,
-    available_delta: points,
-    lifetime_delta: points,
-    reason: "Return window closed",
-    order_id,
-    idempotency_key: `confirm:${order_id}:${customer_id}`,
-  },
-]
 
 /** The customer's store-credit accounts as the plugin's query graph reads them, with their balances and transactions. */
 async function storeCreditAccountsOf(container: MedusaContainer, customerId: string) {

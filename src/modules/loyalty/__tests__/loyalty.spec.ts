@@ -4,32 +4,13 @@ import { LoyaltyAccount } from "../models/loyalty-account"
 import { LoyaltyEntry } from "../models/loyalty-entry"
 import { LoyaltyProgramme } from "../models/loyalty-settings"
 import LoyaltyModuleService from "../service"
+import { confirmLine as confirm, earnLine as earn } from "../../../../integration-tests/helpers/loyalty"
 
 jest.setTimeout(60_000)
 
 const ANNA = "cus_anna"
 const BEN = "cus_ben"
 
-const earn = (customer_id: string, order_id: string, points: number): NewLedgerEntry => ({
-  customer_id,
-  type: "earn",
-  points,
-  pending_delta: points,
-  reason: `Order ${order_id}`,
-  order_id,
-  idempotency_key: `earn:${order_id}`,
-})
-const confirm = (customer_id: string, order_id: string, points: number): NewLedgerEntry => ({
-  customer_id,
-  type: "confirm",
-  points,
-  pending_delta: -points,
-  available_delta: points,
-  lifetime_delta: points,
-  reason: "Return window closed",
-  order_id,
-  idempotency_key: `confirm:${order_id}`,
-})
 const redeem = (customer_id: string, points: number, code: string): NewLedgerEntry => ({
   customer_id,
   type: "redeem",

@@ -513,7 +513,7 @@ medusaIntegrationTestRunner({
 
       // by the time of the exchange the shop earns a point a euro and Anna has dropped out of Gold
       await saveProgramme({ ...PROGRAMME, earn_rates: [{ currency_code: "eur", points_per_unit: 1 }] })
-      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: null })
+      await loyalty().updateLoyaltyAccounts({ id: (await loyalty().accountOf(anna))!.id, tier: null })
 
       // a bag of coffee (€14.50) for the dearer tote bag (€19.00)
       const tote = store.variants.find((variant) => variant.product_title === "Canvas Tote Bag")!

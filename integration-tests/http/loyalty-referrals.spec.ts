@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   addShippingMethodToCartWorkflow,
   completeCartWorkflow,
@@ -213,6 +213,17 @@ medusaIntegrationTestRunner({
       })
       const postPurchase: PostPurchaseModuleService = container.resolve(POST_PURCHASE_MODULE)
       expect(await postPurchase.listFollowups({ flow: "loyalty-points-earned", customer_id: anna.id })).toEqual([])
+      // nor does her points history: Bram's order id would open his order in the Store API, its number is his business
+      const { data: annaView } = await api.get("/store/post-purchase/loyalty", { headers: annaHeaders })
+      expect(annaView.loyalty.history.map((line: any) => [line.type, line.points, line.order_id, line.reason])).toEqual([
+        ["confirm", REFERRER_POINTS, null, "Referral: a friend’s first order"],
+        ["bonus", REFERRER_POINTS, null, "Referral: a friend’s first order"],
+      ])
+      const { display_id: bramsNumber } = (
+        await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["display_id"], filters: { id: orderId } })
+      ).data[0]
+      expect(JSON.stringify(annaView)).not.toContain(orderId)
+      expect(JSON.stringify(annaView)).not.toContain(`#${bramsNumber}`)
 
       // Bram has ordered: Ben's code, claimed before, is refused in his next cart, by the cart's email, and no new claim is made
       const nextCart = await openCart("bram@example.com")

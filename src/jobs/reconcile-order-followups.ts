@@ -16,6 +16,9 @@ export default async function reconcileOrderFollowupsJob(container: MedusaContai
   if (result.earned.length) {
     logger.warn(`post-purchase: earned the loyalty points of ${result.earned.length} of them: ${result.earned.join(", ")}`)
   }
+  if (result.loyalty_failed.length) {
+    logger.error(`post-purchase: could not earn the loyalty points of ${result.loyalty_failed.length} orders; the next pass tries again: ${result.loyalty_failed.join("; ")}`)
+  }
   if (result.tracked.length) {
     logger.warn(`post-purchase: made good ${result.tracked.length} missed fulfillment events: ${result.tracked.join(", ")}`)
   }

@@ -26,13 +26,18 @@ export default async function revertStoreCreditRefundPointsJob(container: Medusa
     return
   }
   const orderIds = await ordersRefundedToStoreCredit(container, new Date(now.getTime() - STORE_CREDIT_REFUND_LOOKBACK_MS))
+  const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   let taken = 0
   for (const order_id of orderIds) {
-    const { result } = await revertStoreCreditRefundPointsWorkflow(container).run({ input: { order_id } })
-    taken += result.length
+    // one order that fails must not keep the others from their turn; the next run tries it again
+    try {
+      const { result } = await revertStoreCreditRefundPointsWorkflow(container).run({ input: { order_id } })
+      taken += result.length
+    } catch (e) {
+      logger.error(`post-purchase: could not take back the loyalty points of order ${order_id}'s store-credit refunds: ${(e as Error).message}`)
+    }
   }
   if (taken) {
-    const logger: Logger = container.resolve(ContainerRegistrationKeys.LOGGER)
     logger.info(`post-purchase: took back the loyalty points of ${taken} refunds to store credit`)
   }
 }

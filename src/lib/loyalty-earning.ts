@@ -91,19 +91,6 @@ export function orderEarning(
   }
 }
 
-/**
- * The points to take back for items sent back, by the rule the order earned
- * under: its points in proportion to the value returned. Never more than
- * `remaining`, what the order still holds.
- */
-export function pointsForReturnedItems(
-  earned: RecordedEarning,
-  returned: { item_id: string; quantity: number }[],
-  remaining: number
-): number {
-  return remaining > 0 ? Math.min(pointsOfItems([earned], returned), remaining) : 0
-}
-
 /** An `earn` entry as reversals read it: its points and the rule they were counted under. */
 export type RecordedEarning = { points: number; rule: EarnRule }
 

@@ -59,12 +59,6 @@ export function takeBack(
   return { points: -total, pending_delta: negative(fromPending), available_delta: negative(fromConfirmed), lifetime_delta: negative(fromConfirmed) }
 }
 
-/** The order's `earn` entry for a customer, with the rule it was earned under. */
-export function earnOf(entries: OrderLedgerLine[], customerId?: string): { points: number; rule: EarnRule } | null {
-  const earn = standing(entries).find((entry) => entry.type === "earn" && entry.rule && (!customerId || entry.customer_id === customerId))
-  return earn ? { points: earn.points, rule: earn.rule as unknown as EarnRule } : null
-}
-
 /**
  * Every `earn` entry of a customer on the order, with its rule: the order's
  * own, then one per exchange whose new items earned.
@@ -89,7 +83,43 @@ export function returnReversals(entries: OrderLedgerLine[], returnId: string, cu
   return { count: reversals.length, points: reversals.reduce((sum, entry) => sum - entry.points, 0) }
 }
 
-/** What a return has brought back so far: its receipts, and the quantity of each item over all of them. */
+/**
+ * What an order's returns and its refunds to store credit have taken back
+ * from a customer, and what they were worth before any cap: `returns`, the
+ * share of every return's items so far (each return's latest `share`);
+ * `refunds`, the share of what was refunded to store credit so far (the
+ * latest `worth`). Money can come back for the same item twice, once as the
+ * item and once as a refund for it, and the plugin cannot tell which refund
+ * pays for which return: together they never take more than the larger of
+ * the two (`pointsStillToTake`).
+ */
+export function takenBack(entries: OrderLedgerLine[], customerId: string, exceptReturnId?: string) {
+  const lines = standing(entries).filter((entry) => entry.type === "revert" && entry.customer_id === customerId)
+  const latest = new Map<string, number>()
+  let taken = 0
+  let refunds = 0
+  for (const line of lines) {
+    const returnId = line.metadata?.return_id
+    const creditLineId = line.metadata?.credit_line_id
+    if (typeof returnId === "string") {
+      taken -= line.points
+      if (returnId !== exceptReturnId) {
+        // lines written before `share` was kept: what they took is what they were worth
+        const share = typeof line.metadata?.share === "number" ? (line.metadata.share as number) : (latest.get(returnId) ?? 0) - line.points
+        latest.set(returnId, Math.max(latest.get(returnId) ?? 0, share))
+      }
+    } else if (typeof creditLineId === "string") {
+      taken -= line.points
+      refunds = Math.max(refunds, typeof line.metadata?.worth === "number" ? (line.metadata.worth as number) : refunds - line.points)
+    }
+  }
+  return { taken, returns: [...latest.values()].reduce((sum, share) => sum + share, 0), refunds }
+}
+
+/** What is still to take back for returns worth `returns` and refunds worth `refunds`, after `taken`: never both. */
+export const pointsStillToTake = ({ taken, returns, refunds }: { taken: number; returns: number; refunds: number }) =>
+  Math.max(Math.max(returns, refunds) - taken, 0)
+
 /** Why an order's pending points can be confirmed at `now`. */
 export type ConfirmationGround = "window_closed" | "nothing_returnable"
 

@@ -80,6 +80,8 @@ export async function earlierOrder(
       fields: ["id"],
       filters: {
         ...filter,
+        // a draft the admin drew up and never converted is no order the customer placed
+        is_draft_order: false,
         ...(options.except ? { id: { $ne: options.except } } : {}),
         ...(options.before ? { created_at: { $lt: options.before } } : {}),
       } as any,

@@ -1,23 +1,25 @@
-import type { OrderLedgerLine } from "./loyalty-order-points"
+import { pointsStillToTake, takenBack, type OrderLedgerLine } from "./loyalty-order-points"
 
 /** A negative order credit line: money refunded to the customer's store credit (the loyalty plugin pays it out). */
 export type StoreCreditRefund = { id: string; amount: number; created_at: string | Date }
 
 /** An order's ledger line with the metadata the reversals leave: a return's id, a credit line's id. */
-export type RefundLedgerLine = Pick<OrderLedgerLine, "customer_id" | "type" | "points"> & { metadata?: Record<string, unknown> | null }
+export type RefundLedgerLine = Pick<OrderLedgerLine, "id" | "customer_id" | "type" | "points"> & { metadata?: Record<string, unknown> | null }
 
 /** The points one store-credit refund takes back from one customer. */
-export type StoreCreditRefundReversal = { credit_line_id: string; refunded: number; points: number }
+export type StoreCreditRefundReversal = { credit_line_id: string; refunded: number; points: number; worth: number }
 
 /**
  * What the store-credit refunds of an order take back from its buyer, one
  * line per refund not yet counted. A refund is worth its share of what the
- * order was paid (`paid_total`: captured, before any refund) of the points it earned. Points a
- * received return already took back are not taken twice: the refunds count
- * only for what they refund beyond them, which is why a refund that pays for
- * a returned item takes nothing more. Refunds count oldest first, each for
- * what the refunds up to it take beyond what earlier ones took, so a rerun
- * finds the counted ones in the ledger and adds nothing.
+ * order was paid (`paid_total`: captured, before any refund) of the points it
+ * earned. Returns and refunds together never take more than the larger of
+ * what the returned items and what the refunds are worth (`takenBack`), so a
+ * refund that pays for a returned item takes nothing more, whether it came
+ * before the item was received or after. Refunds count oldest first, each
+ * for what the refunds up to it are worth beyond what was taken, so a rerun
+ * finds the counted ones in the ledger and adds nothing. `worth` goes on the
+ * line, for the next count.
  */
 export function storeCreditRefundReversals(input: {
   customer_id: string
@@ -25,19 +27,20 @@ export function storeCreditRefundReversals(input: {
   earned: number
   paid_total: number
   refunds: StoreCreditRefund[]
+  /** The order's lines that stand (`standing`): an undone reversal counts for nothing. */
   ledger: RefundLedgerLine[]
 }): StoreCreditRefundReversal[] {
   const { customer_id, earned, paid_total } = input
   if (earned <= 0 || paid_total <= 0) {
     return []
   }
-  const mine = input.ledger.filter((line) => line.customer_id === customer_id && line.type === "revert")
-  const takenBy = (key: "return_id" | "credit_line_id") =>
-    mine.filter((line) => typeof line.metadata?.[key] === "string").reduce((sum, line) => sum - line.points, 0)
-  const counted = new Set(mine.map((line) => line.metadata?.credit_line_id).filter((id): id is string => typeof id === "string"))
-  const byReturns = takenBy("return_id")
-  let byRefunds = takenBy("credit_line_id")
-
+  const counted = new Set(
+    input.ledger
+      .filter((line) => line.customer_id === customer_id && line.type === "revert")
+      .map((line) => line.metadata?.credit_line_id)
+      .filter((id): id is string => typeof id === "string")
+  )
+  const state = takenBack(input.ledger as OrderLedgerLine[], customer_id)
   const refunds = [...input.refunds].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id))
   const reversals: StoreCreditRefundReversal[] = []
   let refunded = 0
@@ -47,9 +50,10 @@ export function storeCreditRefundReversals(input: {
       continue
     }
     const worth = Math.round((earned * Math.min(refunded, paid_total)) / paid_total)
-    const points = Math.max(worth - byReturns - byRefunds, 0)
-    byRefunds += points
-    reversals.push({ credit_line_id: refund.id, refunded: refund.amount, points })
+    state.refunds = Math.max(state.refunds, worth)
+    const points = pointsStillToTake(state)
+    state.taken += points
+    reversals.push({ credit_line_id: refund.id, refunded: refund.amount, points, worth })
   }
   return reversals
 }

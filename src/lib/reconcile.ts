@@ -17,11 +17,17 @@ export async function reconcile(container: MedusaContainer, now?: Date) {
   const input = now ? { now: now.toISOString() } : {}
   const { result: placed } = await reconcileOrderFollowupsWorkflow(container).run({ input })
   const earned: string[] = []
+  const failed: string[] = []
   for (const orderId of placed.order_ids) {
-    const { result } = await earnOrderPointsWorkflow(container).run({ input: { order_id: orderId } })
-    await countReferralWorkflow(container).run({ input: { order_id: orderId } })
-    if (result.written.length) {
-      earned.push(orderId)
+    // one order that fails (its lock held too long) must not keep the others, or the fulfillments below, from their turn
+    try {
+      const { result } = await earnOrderPointsWorkflow(container).run({ input: { order_id: orderId } })
+      await countReferralWorkflow(container).run({ input: { order_id: orderId } })
+      if (result.written.length) {
+        earned.push(orderId)
+      }
+    } catch (e) {
+      failed.push(`${orderId}: ${(e as Error).message}`)
     }
   }
   const { result: missed } = await findMissedFulfillmentEventsWorkflow(container).run({ input })
@@ -32,5 +38,5 @@ export async function reconcile(container: MedusaContainer, now?: Date) {
       tracked.push(`${event.event} ${event.fulfillment_id}`)
     }
   }
-  return { ...placed, earned, fulfillment_events: missed.map((e) => `${e.event} ${e.fulfillment_id}`), tracked }
+  return { ...placed, earned, loyalty_failed: failed, fulfillment_events: missed.map((e) => `${e.event} ${e.fulfillment_id}`), tracked }
 }

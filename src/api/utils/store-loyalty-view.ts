@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { languageOf, translator, type Translator } from "../../i18n"
 import { resolveCustomerLocales } from "../../i18n/resolve"
 import { expiryBatches, nextExpiry } from "../../lib/loyalty-expiry"
@@ -28,6 +29,28 @@ export function storeLedgerEntry(entry: LedgerEntryView, i18n?: Translator) {
     reward_id: entry.reward_id,
     created_at: entry.created_at,
   }
+}
+
+/**
+ * The orders in these lines that someone else placed: a friend's first order,
+ * on which the referrer's bonus waits. Its id would open the friend's order
+ * (Medusa's `GET /store/orders/:id` asks for nothing more), and its number
+ * is the friend's business.
+ */
+async function friendsOrders(container: MedusaContainer, customerId: string, entries: LedgerEntryView[]): Promise<Set<string>> {
+  const orderIds = [...new Set(entries.map((entry) => entry.order_id).filter((id): id is string => !!id))]
+  if (!orderIds.length) {
+    return new Set()
+  }
+  const { data } = await container
+    .resolve(ContainerRegistrationKeys.QUERY)
+    .graph({ entity: "order", fields: ["id", "customer_id"], filters: { id: orderIds } })
+  return new Set((data as { id: string; customer_id: string | null }[]).filter((order) => order.customer_id !== customerId).map((order) => order.id))
+}
+
+/** A line of the referrer's bonus, as they see it: the referral, never the friend's order or its number. */
+function referralLine(entry: LedgerEntryView, i18n: Translator) {
+  return { ...storeLedgerEntry(entry, i18n), order_id: null, reason: i18n.t("ledger.referralBonus") }
 }
 
 /** The customer's balances; zeros before their first points. */
@@ -72,6 +95,7 @@ export async function storeLoyaltyView(
     languageOf(locale) ? null : resolveCustomerLocales(container, [customerId]),
   ])
   const i18n = translator(languageOf(locale) ? locale : stored?.get(customerId))
+  const friends = await friendsOrders(container, customerId, ledger.entries)
   const [measure, expiring] = await Promise.all([tierMeasure(container, settings, customerId, now), upcomingExpiry(container, settings, account, now)])
   return {
     available: account?.available ?? 0,
@@ -83,7 +107,7 @@ export async function storeLoyaltyView(
     referral_code: account?.referral_code ?? null,
     // referrals: the link the member shares, the storefront with their code
     referral_link: account ? referralLink((container.resolve(POST_PURCHASE_MODULE) as PostPurchaseModuleService).getOptions().storefrontUrl, account.referral_code) : null,
-    history: ledger.entries.map((entry) => storeLedgerEntry(entry, i18n)),
+    history: ledger.entries.map((entry) => (entry.order_id && friends.has(entry.order_id) ? referralLine(entry, i18n) : storeLedgerEntry(entry, i18n))),
     count: ledger.count,
   }
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_LOYALTY_SETTINGS } from "../../modules/loyalty/settings"
-import { earnRateFor, exchangeEarning, orderEarning, pointsForReturnedItems, pointsOfItems } from "../loyalty-earning"
+import { earnRateFor, exchangeEarning, orderEarning, pointsOfItems } from "../loyalty-earning"
 
 const order = {
   currency_code: "eur",
@@ -35,17 +35,13 @@ describe("orderEarning", () => {
   })
 })
 
-describe("pointsForReturnedItems", () => {
+describe("the points of items sent back", () => {
   const earned = orderEarning(order, earnRateFor(DEFAULT_LOYALTY_SETTINGS, "eur"), { id: "silver", multiplier: 2 })!
 
-  it("takes back the returned items' share of the points, by the rule the order earned under", () => {
+  it("are their share of the points, by the rule the order earned under", () => {
     // 165 points on 82.50; one shirt (35.00) back
     expect(earned.points).toBe(165)
-    expect(pointsForReturnedItems(earned, [{ item_id: "item_shirt", quantity: 1 }], 165)).toBe(70)
-  })
-
-  it("never takes back more than the order still holds", () => {
-    expect(pointsForReturnedItems(earned, [{ item_id: "item_shirt", quantity: 2 }, { item_id: "item_socks", quantity: 1 }], 100)).toBe(100)
+    expect(pointsOfItems([earned], [{ item_id: "item_shirt", quantity: 1 }])).toBe(70)
   })
 })
 

@@ -1,6 +1,5 @@
 import {
   confirmationGround,
-  earnOf,
   earningsOf,
   orderEarnOf,
   orderHoldings,
@@ -53,11 +52,6 @@ describe("taking points back", () => {
     expect(takeBack({ customer_id: "c", pending: 0, confirmed: 20 }, 500)?.points).toBe(-20)
     expect(takeBack({ customer_id: "c", pending: 0, confirmed: 0 }, 10)).toBeNull()
     expect(takeBack({ customer_id: "c", pending: 10, confirmed: 0 }, 0)).toBeNull()
-  })
-
-  it("reads the earning rule from the order's own earn entry", () => {
-    expect(earnOf([earn, confirm(300)])).toEqual({ points: 300, rule: earn.rule })
-    expect(earnOf([earn], "cus_other")).toBeNull()
   })
 })
 

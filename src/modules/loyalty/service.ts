@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto"
 import type { Context } from "@medusajs/framework/types"
 import {
   generateEntityId,
@@ -8,6 +7,7 @@ import {
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
+import { readableCode } from "../../lib/loyalty-codes"
 import { undoneReason, type LedgerReasonKey, type ReasonRef } from "../../lib/loyalty-reasons"
 import { isLoyaltyActivity, LEDGER_LIMITS, type EntryType } from "./constants"
 import { LoyaltyAccount } from "./models/loyalty-account"
@@ -124,12 +124,8 @@ const REFERRAL_COLUMNS =
   "id, referrer_customer_id, referral_code, promotion_id, promotion_code, referee_email, referee_customer_id, order_id, status, counted_at, expires_at, refusal_reason"
 
 const placeholders = (items: unknown[]) => items.map(() => "?").join(", ")
-const REFERRAL_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-/** Eight characters nobody misreads (no 0/O, 1/I): what a member reads out to a friend. */
-function newReferralCode(): string {
-  return Array.from({ length: 8 }, () => REFERRAL_ALPHABET[randomInt(REFERRAL_ALPHABET.length)]).join("")
-}
+/** Eight characters nobody misreads: what a member reads out to a friend. */
+const newReferralCode = () => readableCode(8)
 
 const toInt = (value: unknown) => Number(value ?? 0)
 

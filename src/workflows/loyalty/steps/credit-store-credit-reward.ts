@@ -8,7 +8,7 @@ export type CreditStoreCreditRewardStepInput = { redemption: RewardRedemption; e
 /** What the reward put on the customer's store-credit account. */
 export type StoreCreditPayout = { account_id: string; transaction_id: string; amount: number; currency_code: string }
 
-type CreditedReward = { transaction_ids: string[]; created_account_id: string | null }
+type CreditedReward = { transaction_ids: string[] }
 
 /** `reference` on the store-credit transactions a reward makes; `reference_id` is the ledger's `redeem` line. */
 export const STORE_CREDIT_REWARD_REFERENCE = "loyalty_reward"
@@ -33,10 +33,14 @@ export const creditStoreCreditRewardStep = createStep(
     const storeCredit = storeCreditModule(container)
     const filters = { customer_id: redemption.customer_id, currency_code: discount.currency_code }
     let [account] = await storeCredit.listStoreCreditAccounts(filters)
-    let createdAccountId: string | null = null
     if (!account) {
-      account = await storeCredit.createStoreCreditAccounts(filters)
-      createdAccountId = account.id
+      try {
+        account = await storeCredit.createStoreCreditAccounts(filters)
+      } catch (e) {
+        // a redemption at the same moment opened it first (one account per customer and currency)
+        ;[account] = await storeCredit.listStoreCreditAccounts(filters)
+        if (!account) throw e
+      }
     }
     const transactions: StoreCreditTransaction[] = await storeCredit.creditAccounts([
       {
@@ -55,7 +59,6 @@ export const creditStoreCreditRewardStep = createStep(
     }
     return new StepResponse<StoreCreditPayout, CreditedReward>(payout, {
       transaction_ids: transactions.map((transaction) => transaction.id),
-      created_account_id: createdAccountId,
     })
   },
   async (credited: CreditedReward | undefined, { container }) => {
@@ -63,11 +66,9 @@ export const creditStoreCreditRewardStep = createStep(
       return
     }
     const storeCredit = storeCreditModule(container)
+    // the account stays, even one this run opened: another redemption may have been credited to it since
     if (credited.transaction_ids.length) {
       await storeCredit.deleteTransactions(credited.transaction_ids)
-    }
-    if (credited.created_account_id) {
-      await storeCredit.deleteStoreCreditAccounts([credited.created_account_id])
     }
   }
 )

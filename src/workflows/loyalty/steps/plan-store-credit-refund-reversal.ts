@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { amount } from "../../../lib/loyalty-earning"
-import { orderHoldings, orderNumber, takeBack } from "../../../lib/loyalty-order-points"
+import { orderEarnOf, orderHoldings, orderNumber, standing, takeBack } from "../../../lib/loyalty-order-points"
 import { storeCreditRefundReversals, type StoreCreditRefund } from "../../../lib/loyalty-store-credit-refunds"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
@@ -34,8 +34,10 @@ export const planStoreCreditRefundReversalStep = createStep(
       fields: ["id", "display_id", "customer_id", "summary.*", "credit_lines.id", "credit_lines.amount", "credit_lines.created_at"],
       filters: { id: order_id },
     })
-    const earn = ledger.find((line) => line.type === "earn" && line.customer_id === order?.customer_id)
-    if (!order || !earn) {
+    // an undone line and its undo count for nothing: a reversal undone by a failed run is taken again
+    const lines = standing(ledger)
+    const earn = orderEarnOf(lines)
+    if (!order || !earn || earn.customer_id !== order.customer_id) {
       return new StepResponse({ entries: [] as NewLedgerEntry[] })
     }
     const refunds: StoreCreditRefund[] = ((order.credit_lines ?? []) as CreditLineRow[])
@@ -48,7 +50,7 @@ export const planStoreCreditRefundReversalStep = createStep(
       earned: earn.points,
       paid_total: amount(summary.paid_total as number),
       refunds,
-      ledger,
+      ledger: lines,
     })
     const holding = orderHoldings(ledger).find((candidate) => candidate.customer_id === earn.customer_id)
     const number = orderNumber(order)
@@ -67,7 +69,7 @@ export const planStoreCreditRefundReversalStep = createStep(
         ...deltas,
         ...ledgerReason("ledger.refundedAsStoreCredit", { order: number }),
         order_id,
-        metadata: { credit_line_id: reversal.credit_line_id, refunded: reversal.refunded },
+        metadata: { credit_line_id: reversal.credit_line_id, refunded: reversal.refunded, worth: reversal.worth },
         idempotency_key: `revert:credit:${reversal.credit_line_id}:${earn.customer_id}`,
       })
     }

@@ -1,9 +1,9 @@
-import { randomInt } from "node:crypto"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { earlierOrder, REFERRAL_CLAIMS_PER_DAY, REFERRAL_DISCOUNT_DAYS } from "../../../lib/loyalty-referrals"
 import { LOYALTY_MODULE, type LoyaltySettings } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { groupedCode } from "../../../lib/loyalty-codes"
 
 export type PrepareReferralClaimStepInput = {
   referral_code: string
@@ -32,14 +32,6 @@ export type PreparedReferralClaim = {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000
-// no 0/O or 1/I: the new customer types the code at checkout
-const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-
-/** `FRIEND-XXXX-XXXX`: 40 bits, so a collision with another code is far-fetched. */
-function newReferralDiscountCode(): string {
-  const group = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("")
-  return `FRIEND-${group()}-${group()}`
-}
 
 export const prepareReferralClaimStepId = "pp-prepare-referral-claim"
 
@@ -121,7 +113,7 @@ export const prepareReferralClaimStep = createStep(
       )
     }
     return new StepResponse<PreparedReferralClaim>({
-      claim: claimOf(account, settings, email, input.customer_id ?? null, claimedAt, newReferralDiscountCode()),
+      claim: claimOf(account, settings, email, input.customer_id ?? null, claimedAt, groupedCode("FRIEND")),
       existing: null,
     })
   }

@@ -1,10 +1,10 @@
-import { randomInt } from "node:crypto"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { storeCreditAvailable } from "../../../lib/store-credit"
 import { LOYALTY_MODULE, type Reward } from "../../../modules/loyalty"
 import { isStoreCreditReward } from "../../../modules/loyalty/settings"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
+import { groupedCode } from "../../../lib/loyalty-codes"
 
 export type PrepareRewardRedemptionStepInput = {
   customer_id: string
@@ -32,15 +32,8 @@ export type RewardRedemption = {
 export const prepareRewardRedemptionStepId = "pp-prepare-reward-redemption"
 
 const DAY_MS = 24 * 60 * 60 * 1000
-// no 0/O or 1/I: customers type the code at checkout
-const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 const CODE = /^[A-Z0-9][A-Z0-9_-]{3,39}$/
 
-/** `LOYAL-XXXX-XXXX` (`CREDIT-…` for store credit): 40 bits from an unambiguous alphabet, so a collision with another code is far-fetched. */
-function newRewardCode(prefix = "LOYAL"): string {
-  const group = () => Array.from({ length: 4 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join("")
-  return `${prefix}-${group()}-${group()}`
-}
 
 /**
  * Checks a redemption before any point moves: the programme is on, the reward
@@ -71,7 +64,7 @@ export const prepareRewardRedemptionStep = createStep(
         `reward_id "${reward.id}" is paid as store credit, which needs @medusajs/loyalty-plugin`
       )
     }
-    const code = storeCredit ? newRewardCode("CREDIT") : input.code?.trim().toUpperCase() || newRewardCode()
+    const code = storeCredit ? groupedCode("CREDIT") : input.code?.trim().toUpperCase() || groupedCode("LOYAL")
     if (!CODE.test(code)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "code must be 4 to 40 letters, digits, dashes or underscores")
     }

@@ -121,7 +121,7 @@ medusaIntegrationTestRunner({
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 
-    it("Cleo's order refunded to store credit gives back the refunded share of its points, once per refund, and nothing more for a refund that pays for a received return", async () => {
+    it("Cleo's order refunded to store credit gives back the refunded share of its points, once per refund, and nothing for a refund that pays for a returned item, made before it arrived", async () => {
       const container = getContainer()
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
       await api.post(SETTINGS, PROGRAMME, admin)
@@ -175,16 +175,21 @@ medusaIntegrationTestRunner({
       await revertStoreCreditRefundPointsJob(container)
       expect((await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")).toHaveLength(1)
 
-      // the shirt comes back: the return takes its share (78 × 49.95 / 78.95 = 49), and the store credit that pays for it takes nothing more
+      // the shirt is sent back, and the shop refunds it as store credit at once, before it arrives: that refund pays for
+      // the returned shirt, whose return takes its points when it arrives, so the refund takes none now
       const fulfillmentId = await fulfillOrder(container, orderId)
       await shipFulfillment(container, orderId, fulfillmentId)
       await deliverFulfillment(container, orderId, fulfillmentId)
-      await receiveReturn(container, await requestReturn(container, orderId, [{ id: shirt, quantity: 1 }]))
-      await waitFor(async () => (await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert").length === 2, "the return's reversal")
+      const returnId = await requestReturn(container, orderId, [{ id: shirt, quantity: 1 }])
       order = await orderOf()
       const dueForReturn = -Number(order.summary.pending_difference)
       expect(dueForReturn).toBeCloseTo(49.95, 2)
       await api.post(`/admin/orders/${orderId}/credit-lines`, { amount: -dueForReturn, reference: "refund", reference_id: orderId }, admin)
+      await revertStoreCreditRefundPointsJob(container)
+      expect((await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")).toHaveLength(1)
+      // the shirt arrives: its return takes its share (78 × 49.95 / 78.95 = 49), and the refund still nothing
+      await receiveReturn(container, returnId)
+      await waitFor(async () => (await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert").length === 2, "the return's reversal")
       await revertStoreCreditRefundPointsJob(container)
       const reverts = (await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")
       expect(reverts.map((line) => line.points)).toEqual([-firstShare, -49])

@@ -83,43 +83,6 @@ export function returnReversals(entries: OrderLedgerLine[], returnId: string, cu
   return { count: reversals.length, points: reversals.reduce((sum, entry) => sum - entry.points, 0) }
 }
 
-/**
- * What an order's returns and its refunds to store credit have taken back
- * from a customer, and what they were worth before any cap: `returns`, the
- * share of every return's items so far (each return's latest `share`);
- * `refunds`, the share of what was refunded to store credit so far (the
- * latest `worth`). Money can come back for the same item twice, once as the
- * item and once as a refund for it, and the plugin cannot tell which refund
- * pays for which return: together they never take more than the larger of
- * the two (`pointsStillToTake`).
- */
-export function takenBack(entries: OrderLedgerLine[], customerId: string, exceptReturnId?: string) {
-  const lines = standing(entries).filter((entry) => entry.type === "revert" && entry.customer_id === customerId)
-  const latest = new Map<string, number>()
-  let taken = 0
-  let refunds = 0
-  for (const line of lines) {
-    const returnId = line.metadata?.return_id
-    const creditLineId = line.metadata?.credit_line_id
-    if (typeof returnId === "string") {
-      taken -= line.points
-      if (returnId !== exceptReturnId) {
-        // lines written before `share` was kept: what they took is what they were worth
-        const share = typeof line.metadata?.share === "number" ? (line.metadata.share as number) : (latest.get(returnId) ?? 0) - line.points
-        latest.set(returnId, Math.max(latest.get(returnId) ?? 0, share))
-      }
-    } else if (typeof creditLineId === "string") {
-      taken -= line.points
-      refunds = Math.max(refunds, typeof line.metadata?.worth === "number" ? (line.metadata.worth as number) : refunds - line.points)
-    }
-  }
-  return { taken, returns: [...latest.values()].reduce((sum, share) => sum + share, 0), refunds }
-}
-
-/** What is still to take back for returns worth `returns` and refunds worth `refunds`, after `taken`: never both. */
-export const pointsStillToTake = ({ taken, returns, refunds }: { taken: number; returns: number; refunds: number }) =>
-  Math.max(Math.max(returns, refunds) - taken, 0)
-
 /** Why an order's pending points can be confirmed at `now`. */
 export type ConfirmationGround = "window_closed" | "nothing_returnable"
 

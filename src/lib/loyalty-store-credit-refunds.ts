@@ -1,4 +1,6 @@
-import { pointsStillToTake, takenBack, type OrderLedgerLine } from "./loyalty-order-points"
+import { amount } from "./loyalty-earning"
+import type { OrderLedgerLine } from "./loyalty-order-points"
+import type { OrderItemQuantities } from "./returns"
 
 /** A negative order credit line: money refunded to the customer's store credit (the loyalty plugin pays it out). */
 export type StoreCreditRefund = { id: string; amount: number; created_at: string | Date }
@@ -7,40 +9,40 @@ export type StoreCreditRefund = { id: string; amount: number; created_at: string
 export type RefundLedgerLine = Pick<OrderLedgerLine, "id" | "customer_id" | "type" | "points"> & { metadata?: Record<string, unknown> | null }
 
 /** The points one store-credit refund takes back from one customer. */
-export type StoreCreditRefundReversal = { credit_line_id: string; refunded: number; points: number; worth: number }
+export type StoreCreditRefundReversal = { credit_line_id: string; refunded: number; points: number }
 
 /**
  * What the store-credit refunds of an order take back from its buyer, one
- * line per refund not yet counted. A refund is worth its share of what the
- * order was paid (`paid_total`: captured, before any refund) of the points it
- * earned. Returns and refunds together never take more than the larger of
- * what the returned items and what the refunds are worth (`takenBack`), so a
- * refund that pays for a returned item takes nothing more, whether it came
- * before the item was received or after. Refunds count oldest first, each
- * for what the refunds up to it are worth beyond what was taken, so a rerun
- * finds the counted ones in the ledger and adds nothing. `worth` goes on the
- * line, for the next count.
+ * line per refund not yet counted. Money can come back twice for one item, as
+ * the item (its return takes its points back by the order's rule) and as the
+ * refund that pays for it, and Medusa does not link the two: so refunds count
+ * only for the money they give back beyond the value of the items coming back
+ * (`returned_value`: requested or received in returns), each such euro worth
+ * its share of what the order was paid (`paid_total`: captured, before any
+ * refund) of the points it earned. A refund for a returned item, before or
+ * after it arrives, takes nothing; a refund for anything else (an item taken
+ * off by an order edit, goodwill) takes its share. Refunds count oldest
+ * first, each for what the refunds up to it are worth beyond what earlier
+ * ones took, so a rerun finds the counted ones in the ledger and adds nothing.
  */
 export function storeCreditRefundReversals(input: {
   customer_id: string
   /** The points the order earned its buyer (the `earn` entry). */
   earned: number
   paid_total: number
+  /** What the items in the order's returns are worth, requested or received: the money refunds for them give back. */
+  returned_value: number
   refunds: StoreCreditRefund[]
   /** The order's lines that stand (`standing`): an undone reversal counts for nothing. */
   ledger: RefundLedgerLine[]
 }): StoreCreditRefundReversal[] {
-  const { customer_id, earned, paid_total } = input
+  const { customer_id, earned, paid_total, returned_value } = input
   if (earned <= 0 || paid_total <= 0) {
     return []
   }
-  const counted = new Set(
-    input.ledger
-      .filter((line) => line.customer_id === customer_id && line.type === "revert")
-      .map((line) => line.metadata?.credit_line_id)
-      .filter((id): id is string => typeof id === "string")
-  )
-  const state = takenBack(input.ledger as OrderLedgerLine[], customer_id)
+  const mine = input.ledger.filter((line) => line.customer_id === customer_id && line.type === "revert" && typeof line.metadata?.credit_line_id === "string")
+  const counted = new Set(mine.map((line) => line.metadata!.credit_line_id as string))
+  let taken = mine.reduce((sum, line) => sum - line.points, 0)
   const refunds = [...input.refunds].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id))
   const reversals: StoreCreditRefundReversal[] = []
   let refunded = 0
@@ -49,11 +51,31 @@ export function storeCreditRefundReversals(input: {
     if (counted.has(refund.id)) {
       continue
     }
-    const worth = Math.round((earned * Math.min(refunded, paid_total)) / paid_total)
-    state.refunds = Math.max(state.refunds, worth)
-    const points = pointsStillToTake(state)
-    state.taken += points
-    reversals.push({ credit_line_id: refund.id, refunded: refund.amount, points, worth })
+    const beyondReturns = Math.min(Math.max(refunded - returned_value, 0), paid_total)
+    const worth = Math.round((earned * beyondReturns) / paid_total)
+    const points = Math.max(worth - taken, 0)
+    taken += points
+    reversals.push({ credit_line_id: refund.id, refunded: refund.amount, points })
   }
   return reversals
+}
+
+/**
+ * What the order's items coming back are worth, in what the customer paid
+ * for them (each item's total, after discounts, with tax, per unit): every
+ * unit requested in a return, received or received damaged.
+ */
+export function returnedValue(items: (OrderItemQuantities & { total?: unknown })[]): number {
+  let value = 0
+  for (const item of items) {
+    const quantity = amount(item.quantity as number)
+    const back =
+      amount(item.detail?.return_requested_quantity as number) +
+      amount(item.detail?.return_received_quantity as number) +
+      amount(item.detail?.return_dismissed_quantity as number)
+    if (quantity > 0 && back > 0) {
+      value += (amount(item.total as number) / quantity) * Math.min(back, quantity)
+    }
+  }
+  return Math.round(value * 100) / 100
 }

@@ -1,28 +1,27 @@
-import { pointsStillToTake, takenBack, type OrderLedgerLine } from "../loyalty-order-points"
-import { storeCreditRefundReversals, type RefundLedgerLine } from "../loyalty-store-credit-refunds"
+import { returnedValue, storeCreditRefundReversals, type RefundLedgerLine } from "../loyalty-store-credit-refunds"
 
 const earn: RefundLedgerLine = { customer_id: "cus_anna", type: "earn", points: 110 }
-const order = { customer_id: "cus_anna", earned: 110, paid_total: 110 }
+const order = { customer_id: "cus_anna", earned: 110, paid_total: 110, returned_value: 0 }
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 27, 9, minute)).toISOString()
 
 describe("storeCreditRefundReversals", () => {
   it("takes back the refunded share of the order's points: €22 of €110 is 22 of 110 points", () => {
     expect(storeCreditRefundReversals({ ...order, refunds: [{ id: "ordcl_1", amount: 22, created_at: at(1) }], ledger: [earn] })).toEqual([
-      { credit_line_id: "ordcl_1", refunded: 22, points: 22, worth: 22 },
+      { credit_line_id: "ordcl_1", refunded: 22, points: 22 },
     ])
   })
 
-  it("takes nothing more for a refund that pays for a returned item, only what it refunds beyond", () => {
-    const returned: RefundLedgerLine = { customer_id: "cus_anna", type: "revert", points: -50, metadata: { return_id: "ret_1" } }
+  it("takes nothing for a refund that pays for a returned item, whether it came before the item arrived or after; only what it refunds beyond", () => {
+    // a €50 item requested back (or received): its return takes its points, its refund nothing
     const paysForReturn = { id: "ordcl_1", amount: 50, created_at: at(1) }
-    expect(storeCreditRefundReversals({ ...order, refunds: [paysForReturn], ledger: [earn, returned] })).toEqual([
-      { credit_line_id: "ordcl_1", refunded: 50, points: 0, worth: 50 },
+    expect(storeCreditRefundReversals({ ...order, returned_value: 50, refunds: [paysForReturn], ledger: [earn] })).toEqual([
+      { credit_line_id: "ordcl_1", refunded: 50, points: 0 },
     ])
     // €60 refunded for a €50 return: the €10 beyond it takes 10 points
     const beyond = { id: "ordcl_2", amount: 10, created_at: at(2) }
-    expect(storeCreditRefundReversals({ ...order, refunds: [paysForReturn, beyond], ledger: [earn, returned] })).toEqual([
-      { credit_line_id: "ordcl_1", refunded: 50, points: 0, worth: 50 },
-      { credit_line_id: "ordcl_2", refunded: 10, points: 10, worth: 60 },
+    expect(storeCreditRefundReversals({ ...order, returned_value: 50, refunds: [paysForReturn, beyond], ledger: [earn] })).toEqual([
+      { credit_line_id: "ordcl_1", refunded: 50, points: 0 },
+      { credit_line_id: "ordcl_2", refunded: 10, points: 10 },
     ])
   })
 
@@ -32,7 +31,7 @@ describe("storeCreditRefundReversals", () => {
     expect(storeCreditRefundReversals({ ...order, refunds: [first], ledger: [earn, counted] })).toEqual([])
     const second = { id: "ordcl_2", amount: 33, created_at: at(2) }
     expect(storeCreditRefundReversals({ ...order, refunds: [second, first], ledger: [earn, counted] })).toEqual([
-      { credit_line_id: "ordcl_2", refunded: 33, points: 33, worth: 55 },
+      { credit_line_id: "ordcl_2", refunded: 33, points: 33 },
     ])
   })
 
@@ -48,22 +47,20 @@ describe("storeCreditRefundReversals", () => {
   it("leaves another customer's lines alone: a referrer's bonus on the order is not the buyer's refund", () => {
     const referrer: RefundLedgerLine = { customer_id: "cus_ben", type: "revert", points: -40, metadata: { credit_line_id: "ordcl_1" } }
     expect(storeCreditRefundReversals({ ...order, refunds: [{ id: "ordcl_1", amount: 22, created_at: at(1) }], ledger: [earn, referrer] })).toEqual([
-      { credit_line_id: "ordcl_1", refunded: 22, points: 22, worth: 22 },
+      { credit_line_id: "ordcl_1", refunded: 22, points: 22 },
     ])
   })
 
-  it("a refund to store credit made before the return arrived: the receipt takes only what the refund did not", () => {
-    // €49.95 of an €83.90 order earning 78 points is refunded to store credit as soon as the return is requested: 46
-    const paid = { customer_id: "cus_anna", earned: 78, paid_total: 83.9 }
-    const [refund] = storeCreditRefundReversals({ ...paid, refunds: [{ id: "ordcl_1", amount: 49.95, created_at: at(1) }], ledger: [earn] })
-    expect(refund).toEqual({ credit_line_id: "ordcl_1", refunded: 49.95, points: 46, worth: 46 })
-    const refunded: OrderLedgerLine = { customer_id: "cus_anna", type: "revert", points: -46, pending_delta: -46, available_delta: 0, lifetime_delta: 0, metadata: { credit_line_id: "ordcl_1", worth: 46 } }
-    // then the shirt arrives, worth 49 points by the order's rule: 3 more, 49 in all, not 46 + 49
-    const before = takenBack([refunded], "cus_anna", "ret_1")
-    expect(pointsStillToTake({ ...before, returns: before.returns + 49 })).toBe(3)
-    // and a later return of the coffee (13 points) takes its own share in full
-    const shirtBack: OrderLedgerLine = { customer_id: "cus_anna", type: "revert", points: -3, pending_delta: -3, available_delta: 0, lifetime_delta: 0, metadata: { return_id: "ret_1", share: 49 } }
-    const later = takenBack([refunded, shirtBack], "cus_anna", "ret_2")
-    expect(pointsStillToTake({ ...later, returns: later.returns + 13 })).toBe(13)
+  it("values the items coming back at what was paid for them, each unit requested, received or received damaged", () => {
+    const items = [
+      // two bags at €14.50 after discount and tax, one sent back and not yet received
+      { id: "item_coffee", quantity: 2, total: 29, detail: { return_requested_quantity: 1, return_received_quantity: 0, return_dismissed_quantity: 0 } },
+      // the shirt received back, one of one
+      { id: "item_shirt", quantity: 1, total: 49.95, detail: { return_requested_quantity: 0, return_received_quantity: 1, return_dismissed_quantity: 0 } },
+      { id: "item_tote", quantity: 1, total: 19, detail: null },
+    ]
+    expect(returnedValue(items)).toBe(64.45)
+    expect(returnedValue([])).toBe(0)
   })
+
 })

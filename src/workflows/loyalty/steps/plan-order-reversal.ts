@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { pointsOfItems } from "../../../lib/loyalty-earning"
-import { earningsOf, orderHoldings, orderNumber, pointsStillToTake, returnReversals, takeBack, takenBack } from "../../../lib/loyalty-order-points"
+import { earningsOf, orderHoldings, orderNumber, returnReversals, takeBack } from "../../../lib/loyalty-order-points"
 import { returnReceipts, returnStatus, RETURN_ORDER_FIELDS, type OrderItemQuantities } from "../../../lib/returns"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
@@ -77,13 +77,10 @@ export const planOrderReversalStep = createStep(
     const entries: NewLedgerEntry[] = []
     for (const holding of orderHoldings(ledger)) {
       const held = holding.pending + holding.confirmed
-      // a return received in parts: each receipt takes what the return brought back so far, less what was taken
-      // before; a refund to store credit for the same items, made before they arrived, already took its part
+      // a return received in parts: each receipt takes what the return brought back so far, less what it took before
       const earlier = returnReversals(ledger, return_id, holding.customer_id)
-      const share = pointsOfItems(earningsOf(ledger, holding.customer_id), receipts.items)
-      const before = takenBack(ledger, holding.customer_id, return_id)
-      const points = pointsStillToTake({ ...before, returns: before.returns + share })
-      const deltas = takeBack(holding, wholeOrderBack ? held : points)
+      const share = pointsOfItems(earningsOf(ledger, holding.customer_id), receipts.items) - earlier.points
+      const deltas = takeBack(holding, wholeOrderBack ? held : share)
       if (deltas) {
         entries.push({
           customer_id: holding.customer_id,
@@ -91,7 +88,7 @@ export const planOrderReversalStep = createStep(
           ...deltas,
           ...reason,
           order_id,
-          metadata: { return_id, exchange_id: swap.exchange_id ?? null, receipts: receipts.count, items: receipts.items, share },
+          metadata: { return_id, exchange_id: swap.exchange_id ?? null, receipts: receipts.count, items: receipts.items },
           // per customer: a referral's order holds the referrer's bonus next to its buyer's points; a later receipt
           // of the same return gets a key of its own, numbered by the receipts the return has had
           idempotency_key: earlier.count

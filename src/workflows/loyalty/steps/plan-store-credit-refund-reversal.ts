@@ -2,7 +2,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { amount } from "../../../lib/loyalty-earning"
 import { orderEarnOf, orderHoldings, orderNumber, standing, takeBack } from "../../../lib/loyalty-order-points"
-import { storeCreditRefundReversals, type StoreCreditRefund } from "../../../lib/loyalty-store-credit-refunds"
+import { returnedValue, storeCreditRefundReversals, type StoreCreditRefund } from "../../../lib/loyalty-store-credit-refunds"
+import { RETURN_ORDER_FIELDS, type OrderItemQuantities } from "../../../lib/returns"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { ledgerReason } from "../../../lib/loyalty-reasons"
@@ -16,8 +17,9 @@ type CreditLineRow = { id: string; amount: unknown; created_at: string | Date }
 /**
  * What an order's refunds to store credit take back from its buyer: each
  * negative credit line (which the loyalty plugin pays onto the customer's
- * store-credit account) for its share of the points, beyond what received
- * returns already took back (`storeCreditRefundReversals`). One line per
+ * store-credit account) for its share of the points, for the money it gives
+ * back beyond what the items in returns are worth (their returns take those
+ * points; `storeCreditRefundReversals`). One line per
  * credit line, keyed by it, so counting it again writes nothing.
  * No compensation: it only reads.
  */
@@ -31,7 +33,17 @@ export const planStoreCreditRefundReversalStep = createStep(
       data: [order],
     } = await query.graph({
       entity: "order",
-      fields: ["id", "display_id", "customer_id", "summary.*", "credit_lines.id", "credit_lines.amount", "credit_lines.created_at"],
+      fields: [
+        "id",
+        "display_id",
+        "customer_id",
+        "summary.*",
+        "credit_lines.id",
+        "credit_lines.amount",
+        "credit_lines.created_at",
+        ...RETURN_ORDER_FIELDS,
+        "items.total",
+      ],
       filters: { id: order_id },
     })
     // an undone line and its undo count for nothing: a reversal undone by a failed run is taken again
@@ -49,6 +61,7 @@ export const planStoreCreditRefundReversalStep = createStep(
       customer_id: earn.customer_id,
       earned: earn.points,
       paid_total: amount(summary.paid_total as number),
+      returned_value: returnedValue((order.items ?? []) as OrderItemQuantities[]),
       refunds,
       ledger: lines,
     })
@@ -69,7 +82,7 @@ export const planStoreCreditRefundReversalStep = createStep(
         ...deltas,
         ...ledgerReason("ledger.refundedAsStoreCredit", { order: number }),
         order_id,
-        metadata: { credit_line_id: reversal.credit_line_id, refunded: reversal.refunded, worth: reversal.worth },
+        metadata: { credit_line_id: reversal.credit_line_id, refunded: reversal.refunded },
         idempotency_key: `revert:credit:${reversal.credit_line_id}:${earn.customer_id}`,
       })
     }

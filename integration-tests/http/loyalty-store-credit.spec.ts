@@ -181,9 +181,9 @@ medusaIntegrationTestRunner({
       await shipFulfillment(container, orderId, fulfillmentId)
       await deliverFulfillment(container, orderId, fulfillmentId)
       const returnId = await requestReturn(container, orderId, [{ id: shirt, quantity: 1 }])
-      order = await orderOf()
-      const dueForReturn = -Number(order.summary.pending_difference)
-      expect(dueForReturn).toBeCloseTo(49.95, 2)
+      // Medusa owes the money only once the shirt is received; the shop pays it early, as it may
+      expect(Number((await orderOf()).summary.pending_difference)).toBeCloseTo(0, 2)
+      const dueForReturn = 49.95
       await api.post(`/admin/orders/${orderId}/credit-lines`, { amount: -dueForReturn, reference: "refund", reference_id: orderId }, admin)
       await revertStoreCreditRefundPointsJob(container)
       expect((await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")).toHaveLength(1)

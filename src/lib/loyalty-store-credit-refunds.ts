@@ -1,6 +1,5 @@
 import { amount } from "./loyalty-earning"
 import type { OrderLedgerLine } from "./loyalty-order-points"
-import type { OrderItemQuantities } from "./returns"
 
 /** A negative order credit line: money refunded to the customer's store credit (the loyalty plugin pays it out). */
 export type StoreCreditRefund = { id: string; amount: number; created_at: string | Date }
@@ -60,22 +59,22 @@ export function storeCreditRefundReversals(input: {
   return reversals
 }
 
+/** The item totals Medusa computes for what is coming back (net of discounts, with tax, per unit of the full quantity). */
+export const RETURNED_TOTAL_FIELDS = ["items.return_requested_total", "items.return_received_total", "items.return_dismissed_total"]
+
+export type ReturnedItemTotals = { return_requested_total?: unknown; return_received_total?: unknown; return_dismissed_total?: unknown }
+
 /**
  * What the order's items coming back are worth, in what the customer paid
- * for them (each item's total, after discounts, with tax, per unit): every
- * unit requested in a return, received or received damaged.
+ * for them: every unit requested in a return, received or received damaged,
+ * by Medusa's own totals (the item's `total` drops as units come back, so it
+ * is no measure of them).
  */
-export function returnedValue(items: (OrderItemQuantities & { total?: unknown })[]): number {
-  let value = 0
-  for (const item of items) {
-    const quantity = amount(item.quantity as number)
-    const back =
-      amount(item.detail?.return_requested_quantity as number) +
-      amount(item.detail?.return_received_quantity as number) +
-      amount(item.detail?.return_dismissed_quantity as number)
-    if (quantity > 0 && back > 0) {
-      value += (amount(item.total as number) / quantity) * Math.min(back, quantity)
-    }
-  }
+export function returnedValue(items: ReturnedItemTotals[]): number {
+  const value = items.reduce(
+    (sum, item) =>
+      sum + amount(item.return_requested_total as number) + amount(item.return_received_total as number) + amount(item.return_dismissed_total as number),
+    0
+  )
   return Math.round(value * 100) / 100
 }

@@ -53,14 +53,16 @@ describe("storeCreditRefundReversals", () => {
 
   it("values the items coming back at what was paid for them, each unit requested, received or received damaged", () => {
     const items = [
-      // two bags at €14.50 after discount and tax, one sent back and not yet received
-      { id: "item_coffee", quantity: 2, total: 29, detail: { return_requested_quantity: 1, return_received_quantity: 0, return_dismissed_quantity: 0 } },
-      // the shirt received back, one of one
-      { id: "item_shirt", quantity: 1, total: 49.95, detail: { return_requested_quantity: 0, return_received_quantity: 1, return_dismissed_quantity: 0 } },
-      { id: "item_tote", quantity: 1, total: 19, detail: null },
+      // one of two bags at €14.50 sent back, not yet received
+      { return_requested_total: 14.5, return_received_total: 0, return_dismissed_total: 0 },
+      // the shirt received back
+      { return_requested_total: 0, return_received_total: 49.95, return_dismissed_total: 0 },
+      // nothing of the tote
+      {},
     ]
     expect(returnedValue(items)).toBe(64.45)
     expect(returnedValue([])).toBe(0)
   })
+
 
 })

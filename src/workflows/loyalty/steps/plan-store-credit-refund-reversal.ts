@@ -2,8 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { amount } from "../../../lib/loyalty-earning"
 import { orderEarnOf, orderHoldings, orderNumber, standing, takeBack } from "../../../lib/loyalty-order-points"
-import { returnedValue, storeCreditRefundReversals, type StoreCreditRefund } from "../../../lib/loyalty-store-credit-refunds"
-import { RETURN_ORDER_FIELDS, type OrderItemQuantities } from "../../../lib/returns"
+import { RETURNED_TOTAL_FIELDS, returnedValue, storeCreditRefundReversals, type ReturnedItemTotals, type StoreCreditRefund } from "../../../lib/loyalty-store-credit-refunds"
 import { LOYALTY_MODULE, type NewLedgerEntry } from "../../../modules/loyalty"
 import type LoyaltyModuleService from "../../../modules/loyalty/service"
 import { ledgerReason } from "../../../lib/loyalty-reasons"
@@ -41,8 +40,9 @@ export const planStoreCreditRefundReversalStep = createStep(
         "credit_lines.id",
         "credit_lines.amount",
         "credit_lines.created_at",
-        ...RETURN_ORDER_FIELDS,
-        "items.total",
+        // the order module computes the items' totals only when an order total is asked for too
+        "item_total",
+        ...RETURNED_TOTAL_FIELDS,
       ],
       filters: { id: order_id },
     })
@@ -61,7 +61,7 @@ export const planStoreCreditRefundReversalStep = createStep(
       customer_id: earn.customer_id,
       earned: earn.points,
       paid_total: amount(summary.paid_total as number),
-      returned_value: returnedValue((order.items ?? []) as OrderItemQuantities[]),
+      returned_value: returnedValue((order.items ?? []) as ReturnedItemTotals[]),
       refunds,
       ledger: lines,
     })

@@ -26,6 +26,7 @@ import { LOYALTY_MODULE, LoyaltyEvents, type LoyaltySettingsInput } from "../../
 import type LoyaltyModuleService from "../../src/modules/loyalty/service"
 import { confirmLoyaltyPointsWorkflow } from "../../src/workflows/loyalty/confirm-loyalty-points"
 import { earnOrderPointsWorkflow } from "../../src/workflows/loyalty/earn-order-points"
+import { revertRefundedPointsWorkflow } from "../../src/workflows/loyalty/revert-refunded-points"
 import { revertReturnedPointsWorkflow } from "../../src/workflows/loyalty/revert-returned-points"
 import { findConfirmablePointsStep } from "../../src/workflows/loyalty/steps/find-confirmable-points"
 import { planLoyaltyConfirmationsStep } from "../../src/workflows/loyalty/steps/plan-loyalty-confirmations"
@@ -258,6 +259,38 @@ medusaIntegrationTestRunner({
       // the next pass has nothing left to do
       expect(await reconcile(container, later())).toEqual(expect.objectContaining({ order_ids: [], earned: [] }))
       expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS, lifetime: 0 })
+      expect(await loyalty().inconsistentAccounts()).toEqual([])
+    })
+
+    it("a refund of the payment takes back the refunded share of the points, beyond the items returned, once per refund", async () => {
+      const container = getContainer()
+      const anna = await registerAnna()
+      await saveProgramme(PROGRAMME)
+      const orderId = await placeOrder(container, store, { customer_id: anna })
+      await ledgerWith(orderId, "earn")
+      const { display_id, items } = await displayIdOf(orderId)
+      const shirt = items.find((item: any) => item.variant_id === store.variants[0].id)!.id
+      const {
+        data: [order],
+      } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: orderId } })
+      const paymentId = (order as any).payment_collections[0].payments[0].id as string
+      await api.post(`/admin/payments/${paymentId}/capture`, {}, admin)
+
+      // €14.50 back as goodwill: its share of the €83.90 paid, 789 × 14.50 / 83.90 = 136.4, so 136
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 14.5 }, admin)
+      await ledgerWith(orderId, "revert")
+      // the shirt comes back: its return takes its 499 (789 × 49.95 / 78.95); its €49.95 refunded takes nothing more
+      await deliver(orderId)
+      await receiveReturn(container, await requestReturn(container, orderId, [{ id: shirt, quantity: 1 }]))
+      await ledgerWith(orderId, "revert", 2)
+      await api.post(`/admin/payments/${paymentId}/refund`, { amount: 49.95 }, admin)
+      // run again by hand: it waits for the subscriber's run (the order's lock) and finds every refund counted
+      expect((await revertRefundedPointsWorkflow(container).run({ input: { order_id: orderId } })).result).toEqual([])
+      expect(lines((await loyalty().orderLedger(orderId)).filter((entry) => entry.type === "revert"))).toEqual([
+        ["revert", -136, `Order #${display_id} was refunded`],
+        ["revert", -499, `Items of order #${display_id} were returned`],
+      ])
+      expect(await balances(anna)).toEqual({ available: 0, pending: ORDER_POINTS - 136 - 499, lifetime: 0 })
       expect(await loyalty().inconsistentAccounts()).toEqual([])
     })
 

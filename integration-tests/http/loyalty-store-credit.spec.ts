@@ -17,7 +17,7 @@ import {
   shipFulfillment,
   type SeededStore,
 } from "../../scripts/fixtures/store"
-import revertStoreCreditRefundPointsJob from "../../src/jobs/revert-store-credit-refund-points"
+import revertOrderRefundPointsJob from "../../src/jobs/revert-store-credit-refund-points"
 
 jest.setTimeout(180_000)
 
@@ -159,7 +159,7 @@ medusaIntegrationTestRunner({
 
       // the refunded share of what was paid, of the order's 78 points: 78 × 14.50 / 83.90 = 13.5, so 13
       const firstShare = 13
-      await revertStoreCreditRefundPointsJob(container)
+      await revertOrderRefundPointsJob(container)
       const refundLine = (await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")
       expect(refundLine).toEqual([
         expect.objectContaining({
@@ -172,7 +172,7 @@ medusaIntegrationTestRunner({
       ])
       expect((await loyalty().accountOf(cleo.customer.id))?.pending).toBe(78 - firstShare)
       // the next run finds the refund counted
-      await revertStoreCreditRefundPointsJob(container)
+      await revertOrderRefundPointsJob(container)
       expect((await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")).toHaveLength(1)
 
       // the shirt is sent back, and the shop refunds it as store credit at once, before it arrives: that refund pays for
@@ -185,12 +185,12 @@ medusaIntegrationTestRunner({
       expect(Number((await orderOf()).summary.pending_difference)).toBeCloseTo(0, 2)
       const dueForReturn = 49.95
       await api.post(`/admin/orders/${orderId}/credit-lines`, { amount: -dueForReturn, reference: "refund", reference_id: orderId }, admin)
-      await revertStoreCreditRefundPointsJob(container)
+      await revertOrderRefundPointsJob(container)
       expect((await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")).toHaveLength(1)
       // the shirt arrives: its return takes its share (78 × 49.95 / 78.95 = 49), and the refund still nothing
       await receiveReturn(container, returnId)
       await waitFor(async () => (await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert").length === 2, "the return's reversal")
-      await revertStoreCreditRefundPointsJob(container)
+      await revertOrderRefundPointsJob(container)
       const reverts = (await loyalty().orderLedger(orderId)).filter((line) => line.type === "revert")
       expect(reverts.map((line) => line.points)).toEqual([-firstShare, -49])
       expect((await loyalty().accountOf(cleo.customer.id))?.pending).toBe(78 - firstShare - 49)

@@ -1,7 +1,7 @@
 import type { Logger, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { storeCreditAvailable } from "../lib/store-credit"
-import { revertStoreCreditRefundPointsWorkflow } from "../workflows/loyalty/revert-store-credit-refund-points"
+import { revertRefundedPointsWorkflow } from "../workflows/loyalty/revert-refunded-points"
 
 /** How far back each run looks for store-credit refunds: longer than any outage, since counting one again writes nothing. */
 export const STORE_CREDIT_REFUND_LOOKBACK_MS = 3 * 24 * 60 * 60 * 1000
@@ -21,7 +21,7 @@ export async function ordersRefundedToStoreCredit(container: MedusaContainer, si
  * Takes back the points of orders refunded to store credit, where Medusa's
  * loyalty plugin runs (without it no refund is paid as store credit).
  */
-export default async function revertStoreCreditRefundPointsJob(container: MedusaContainer, now = new Date()) {
+export default async function revertOrderRefundPointsJob(container: MedusaContainer, now = new Date()) {
   if (!storeCreditAvailable(container)) {
     return
   }
@@ -31,7 +31,7 @@ export default async function revertStoreCreditRefundPointsJob(container: Medusa
   for (const order_id of orderIds) {
     // one order that fails must not keep the others from their turn; the next run tries it again
     try {
-      const { result } = await revertStoreCreditRefundPointsWorkflow(container).run({ input: { order_id } })
+      const { result } = await revertRefundedPointsWorkflow(container).run({ input: { order_id } })
       taken += result.length
     } catch (e) {
       logger.error(`post-purchase: could not take back the loyalty points of order ${order_id}'s store-credit refunds: ${(e as Error).message}`)

@@ -42,7 +42,6 @@ export type StoreCreditTransaction = { id: string; account_id: string; amount: n
 export type StoreCreditModuleService = {
   listStoreCreditAccounts(filters: { customer_id?: string; currency_code?: string; id?: string | string[] }): Promise<StoreCreditAccount[]>
   createStoreCreditAccounts(data: { customer_id: string; currency_code: string }): Promise<StoreCreditAccount>
-  deleteStoreCreditAccounts(ids: string[]): Promise<void>
   creditAccounts(
     data: { account_id: string; amount: number; reference: string; reference_id: string; note?: string }[]
   ): Promise<StoreCreditTransaction[]>

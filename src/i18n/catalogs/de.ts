@@ -297,6 +297,7 @@ export const de: Catalog = {
   "ledger.referralBonus": "Empfehlung: die erste Bestellung einer Freundin oder eines Freundes",
   "ledger.expiredInactivity": "{months} Monate lang keine Punkte gesammelt oder eingelöst",
   "ledger.expiredOldestFirst": "Vor mehr als {months} Monaten gutgeschriebene Punkte, älteste zuerst",
+  "ledger.refunded": "Bestellung {order} wurde erstattet",
   "ledger.refundedAsStoreCredit": "Bestellung {order} wurde als Guthaben erstattet",
   "ledger.rewardNotCreated": "Die Prämie konnte nicht erstellt werden, die Punkte sind zurück: {reason}",
   "ledger.undone": "Rückgängig gemacht: {reason}",

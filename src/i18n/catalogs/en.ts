@@ -307,6 +307,7 @@ export const en = {
   "ledger.referralBonus": "Referral: a friend’s first order",
   "ledger.expiredInactivity": "No points earned or spent for {months} months",
   "ledger.expiredOldestFirst": "Points credited more than {months} months ago, oldest first",
+  "ledger.refunded": "Order {order} was refunded",
   "ledger.refundedAsStoreCredit": "Order {order} was refunded as store credit",
   "ledger.rewardNotCreated": "The reward could not be created, the points are back: {reason}",
   "ledger.undone": "Undone: {reason}",

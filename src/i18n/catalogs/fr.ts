@@ -297,6 +297,7 @@ export const fr: Catalog = {
   "ledger.referralBonus": "Parrainage : la première commande d’une personne que vous avez parrainée",
   "ledger.expiredInactivity": "Aucun point gagné ni dépensé depuis {months} mois",
   "ledger.expiredOldestFirst": "Points crédités il y a plus de {months} mois, les plus anciens d’abord",
+  "ledger.refunded": "La commande {order} a été remboursée",
   "ledger.refundedAsStoreCredit": "La commande {order} a été remboursée en avoir",
   "ledger.rewardNotCreated": "La récompense n’a pas pu être créée, vos points vous sont rendus : {reason}",
   "ledger.undone": "Annulé : {reason}",

@@ -297,6 +297,7 @@ export const nl: Catalog = {
   "ledger.referralBonus": "Doorverwijzing: de eerste bestelling van een vriend of vriendin",
   "ledger.expiredInactivity": "{months} maanden geen punten verdiend of uitgegeven",
   "ledger.expiredOldestFirst": "Punten van meer dan {months} maanden geleden, oudste eerst",
+  "ledger.refunded": "Bestelling {order} is terugbetaald",
   "ledger.refundedAsStoreCredit": "Bestelling {order} is terugbetaald als tegoed",
   "ledger.rewardNotCreated": "De beloning kon niet worden aangemaakt, de punten zijn terug: {reason}",
   "ledger.undone": "Teruggedraaid: {reason}",

@@ -1,17 +1,24 @@
 import { amount } from "./loyalty-earning"
 import type { OrderLedgerLine } from "./loyalty-order-points"
 
-/** A negative order credit line: money refunded to the customer's store credit (the loyalty plugin pays it out). */
-export type StoreCreditRefund = { id: string; amount: number; created_at: string | Date }
+/**
+ * Money an order gave back: a refund of its payment (`payment`), or a
+ * negative credit line, which Medusa's loyalty plugin pays onto the
+ * customer's store-credit account (`store_credit`).
+ */
+export type OrderRefund = { id: string; kind: "payment" | "store_credit"; amount: number; created_at: string | Date }
 
-/** An order's ledger line with the metadata the reversals leave: a return's id, a credit line's id. */
+/** Where a reversal line keeps the refund it counted, by kind. */
+export const REFUND_METADATA_KEY = { payment: "refund_id", store_credit: "credit_line_id" } as const
+
+/** An order's ledger line with the metadata the reversals leave: a return's id, a refund's or a credit line's id. */
 export type RefundLedgerLine = Pick<OrderLedgerLine, "id" | "customer_id" | "type" | "points"> & { metadata?: Record<string, unknown> | null }
 
-/** The points one store-credit refund takes back from one customer. */
-export type StoreCreditRefundReversal = { credit_line_id: string; refunded: number; points: number }
+/** The points one refund takes back from one customer. */
+export type RefundReversal = { refund: Pick<OrderRefund, "id" | "kind">; refunded: number; points: number }
 
 /**
- * What the store-credit refunds of an order take back from its buyer, one
+ * What the refunds of an order, to its payment or to store credit, take back from its buyer, one
  * line per refund not yet counted. Money can come back twice for one item, as
  * the item (its return takes its points back by the order's rule) and as the
  * refund that pays for it, and Medusa does not link the two: so refunds count
@@ -24,26 +31,27 @@ export type StoreCreditRefundReversal = { credit_line_id: string; refunded: numb
  * first, each for what the refunds up to it are worth beyond what earlier
  * ones took, so a rerun finds the counted ones in the ledger and adds nothing.
  */
-export function storeCreditRefundReversals(input: {
+export function refundReversals(input: {
   customer_id: string
   /** The points the order earned its buyer (the `earn` entry). */
   earned: number
   paid_total: number
   /** What the items in the order's returns are worth, requested or received: the money refunds for them give back. */
   returned_value: number
-  refunds: StoreCreditRefund[]
+  refunds: OrderRefund[]
   /** The order's lines that stand (`standing`): an undone reversal counts for nothing. */
   ledger: RefundLedgerLine[]
-}): StoreCreditRefundReversal[] {
+}): RefundReversal[] {
   const { customer_id, earned, paid_total, returned_value } = input
   if (earned <= 0 || paid_total <= 0) {
     return []
   }
-  const mine = input.ledger.filter((line) => line.customer_id === customer_id && line.type === "revert" && typeof line.metadata?.credit_line_id === "string")
-  const counted = new Set(mine.map((line) => line.metadata!.credit_line_id as string))
+  const refundIdOf = (line: RefundLedgerLine) => line.metadata?.refund_id ?? line.metadata?.credit_line_id
+  const mine = input.ledger.filter((line) => line.customer_id === customer_id && line.type === "revert" && typeof refundIdOf(line) === "string")
+  const counted = new Set(mine.map((line) => refundIdOf(line) as string))
   let taken = mine.reduce((sum, line) => sum - line.points, 0)
   const refunds = [...input.refunds].sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime() || a.id.localeCompare(b.id))
-  const reversals: StoreCreditRefundReversal[] = []
+  const reversals: RefundReversal[] = []
   let refunded = 0
   for (const refund of refunds) {
     refunded += refund.amount
@@ -54,7 +62,7 @@ export function storeCreditRefundReversals(input: {
     const worth = Math.round((earned * beyondReturns) / paid_total)
     const points = Math.max(worth - taken, 0)
     taken += points
-    reversals.push({ credit_line_id: refund.id, refunded: refund.amount, points })
+    reversals.push({ refund: { id: refund.id, kind: refund.kind }, refunded: refund.amount, points })
   }
   return reversals
 }

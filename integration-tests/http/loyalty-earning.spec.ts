@@ -141,20 +141,29 @@ medusaIntegrationTestRunner({
     }
 
     /**
-     * Anna, a Gold member, with her order delivered: Gold earns 78.95 × 10 × 1.5
-     * = 1184.25, so 1184 points, pending. Its shirt's and coffee's line items.
+     * Anna, registered, with an order placed under the programme and its
+     * points earned (pending): at 10 a euro 789, in Gold 1184. Its shirt's
+     * and coffee's line items.
      */
-    const deliveredGoldOrder = async () => {
+    const annasOrder = async ({ gold = false }: { gold?: boolean } = {}) => {
       const anna = await registerAnna()
       await saveProgramme(PROGRAMME)
-      const account = await loyalty().ensureAccount(anna)
-      await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
+      if (gold) {
+        const account = await loyalty().ensureAccount(anna)
+        await loyalty().updateLoyaltyAccounts({ id: account.id, tier: "gold" })
+      }
       const orderId = await placeOrder(getContainer(), store, { customer_id: anna })
       await ledgerWith(orderId, "earn")
       const { display_id, items } = await displayIdOf(orderId)
       const lineOf = (variant: { id: string }) => items.find((item: any) => item.variant_id === variant.id)!.id as string
-      await deliver(orderId)
       return { anna, orderId, display_id, shirt: lineOf(store.variants[0]), coffee: lineOf(store.variants[3]) }
+    }
+
+    /** Anna, a Gold member (78.95 × 10 × 1.5 = 1184.25, so 1184 points), with her order delivered. */
+    const deliveredGoldOrder = async () => {
+      const order = await annasOrder({ gold: true })
+      await deliver(order.orderId)
+      return order
     }
 
     const confirmAt = async (now: Date) =>
@@ -264,12 +273,7 @@ medusaIntegrationTestRunner({
 
     it("a refund of the payment takes back the refunded share of the points, beyond the items returned, once per refund", async () => {
       const container = getContainer()
-      const anna = await registerAnna()
-      await saveProgramme(PROGRAMME)
-      const orderId = await placeOrder(container, store, { customer_id: anna })
-      await ledgerWith(orderId, "earn")
-      const { display_id, items } = await displayIdOf(orderId)
-      const shirt = items.find((item: any) => item.variant_id === store.variants[0].id)!.id
+      const { anna, orderId, display_id, shirt } = await annasOrder()
       const {
         data: [order],
       } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "order", fields: ["payment_collections.payments.id"], filters: { id: orderId } })
@@ -415,13 +419,7 @@ medusaIntegrationTestRunner({
 
     it("a return takes back its items' share by the order's own rule; after the points were spent the balance goes negative, in the ledger", async () => {
       const container = getContainer()
-      const anna = await registerAnna()
-      await saveProgramme(PROGRAMME)
-      const orderId = await placeOrder(container, store, { customer_id: anna })
-      await ledgerWith(orderId, "earn")
-      const { display_id, items } = await displayIdOf(orderId)
-      const shirt = items.find((item: any) => item.variant_id === store.variants[0].id)!.id
-      const coffee = items.find((item: any) => item.variant_id === store.variants[3].id)!.id
+      const { anna, orderId, display_id, shirt, coffee } = await annasOrder()
 
       // the shop lowers its rate to a point a euro: the order keeps the rule it earned under
       await saveProgramme({ ...PROGRAMME, earn_rates: [{ currency_code: "eur", points_per_unit: 1 }] })
@@ -620,12 +618,7 @@ medusaIntegrationTestRunner({
 
     it("a claim changes no points: the damaged item's return takes nothing back and its replacement earns nothing", async () => {
       const container = getContainer()
-      const anna = await registerAnna()
-      await saveProgramme(PROGRAMME)
-      const orderId = await placeOrder(container, store, { customer_id: anna })
-      await ledgerWith(orderId, "earn")
-      const { items } = await displayIdOf(orderId)
-      const shirt = items.find((item: any) => item.variant_id === store.variants[0].id)!.id
+      const { anna, orderId, shirt } = await annasOrder()
       await deliver(orderId)
 
       // the shirt arrived torn: the shop takes it back and sends a new one, as the admin records a claim

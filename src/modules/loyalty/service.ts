@@ -246,8 +246,13 @@ export default class LoyaltyModuleService extends MedusaService({
       toWrite.push(entry)
     }
 
+    // ids in write order: lines written together can share a created_at, and the ledger reads them by (created_at, id)
+    const ids = toWrite.map(() => generateEntityId(undefined, "pple")).sort()
     const written: any[] = toWrite.length
-      ? await this.createLoyaltyEntries(toWrite.map((entry) => entryRow(entry, accounts.get(entry.customer_id)!.id)), sharedContext)
+      ? await this.createLoyaltyEntries(
+          toWrite.map((entry, index) => ({ id: ids[index], ...entryRow(entry, accounts.get(entry.customer_id)!.id) })),
+          sharedContext
+        )
       : []
     for (const customerId of new Set(toWrite.map((entry) => entry.customer_id))) {
       const account = accounts.get(customerId)!
